@@ -6,13 +6,13 @@ export type Row = Record<string, unknown>;
 
 export type Queryable = {
   query<T extends Row = Row>(sql: string, params?: readonly unknown[]): Promise<{ rows: T[] }>;
+  /** Runs a script of several statements (migrations), no parameters. */
+  exec(sql: string): Promise<void>;
 };
 
 export type Db = Queryable & {
   /** Runs `work` in one transaction; it rolls back when `work` throws. */
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
-  /** Runs a script of several statements (migrations), no parameters. */
-  exec(sql: string): Promise<void>;
   readonly kind: 'pglite' | 'postgres';
   close(): Promise<void>;
 };
