@@ -1,0 +1,79 @@
+import { type Job, UnrecoverableError, Worker } from 'bullmq';
+import { toAppError } from '../tools/core/app-error.ts';
+import type { ToolContext } from '../tools/core/context.ts';
+import type { Stage } from '../tools/core/pipeline.ts';
+import { findDocument, transitionDocument } from '../tools/storage/documents-table.ts';
+import type { QueueConnection } from './pipeline-queues.ts';
+import { runExtractStage } from './stages/extract-stage.ts';
+import { runParseStage } from './stages/parse-stage.ts';
+
+export type StageRunner = (documentId: string, ctx: ToolContext, job: Job<{ documentId: string }>) => Promise<void>;
+
+const DEFAULT_STAGE_RUNNERS: Partial<Record<Stage, StageRunner>> = {
+  parse: (documentId, ctx, job) =>
+    runParseStage(documentId, ctx, (done, total) => {
+      job.updateProgress({ done, total }).catch(() => undefined);
+    }),
+  extract: (documentId, ctx) => runExtractStage(documentId, ctx),
+};
+
+export type WorkerOptions = QueueConnection & {
+  ctx: ToolContext;
+  concurrency: Partial<Record<Stage, number>>;
+  /** Stage implementations; tests swap one in to fail on purpose. */
+  runners?: Partial<Record<Stage, StageRunner>>;
+  lockDuration?: number;
+  stalledInterval?: number;
+};
+
+export type RunningWorkers = { workers: Worker[]; close(): Promise<void> };
+
+/** Starts a BullMQ worker for each stage. `close()` stops taking jobs and waits for the ones in flight. */
+export function startWorkers(options: WorkerOptions): RunningWorkers {
+  const runners = { ...DEFAULT_STAGE_RUNNERS, ...options.runners };
+  const workers = Object.entries(runners).map(([stage, run]) => {
+    const worker = new Worker<{ documentId: string }>(stage, (job) => processJob(stage as Stage, run, job, options.ctx), {
+      connection: { url: options.redisUrl },
+      prefix: options.prefix,
+      concurrency: options.concurrency[stage as Stage] ?? 1,
+      lockDuration: options.lockDuration,
+      stalledInterval: options.stalledInterval,
+    });
+    worker.on('error', (error) => options.ctx.logger.error('worker error', { stage, error }));
+    return worker;
+  });
+  return { workers, close: async () => void (await Promise.all(workers.map((w) => w.close()))) };
+}
+
+/**
+ * Runs one stage for one document and maps failures: bad input fails the document at once and is not
+ * retried; anything else retries with backoff, and fails the document when the attempts run out.
+ */
+async function processJob(stage: Stage, run: StageRunner, job: Job<{ documentId: string }>, ctx: ToolContext) {
+  const { documentId } = job.data;
+  const logger = ctx.logger.child({ stage, documentId, jobId: job.id, attempt: job.attemptsMade + 1 });
+  try {
+    await run(documentId, { ...ctx, logger }, job);
+  } catch (caught) {
+    const error = toAppError(caught);
+    const isLastAttempt = !error.isRetryable || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+    logger.warn('stage failed', { code: error.code, message: error.message, willRetry: !isLastAttempt });
+    if (isLastAttempt) await failDocument(documentId, stage, error, ctx);
+    if (!error.isRetryable) throw new UnrecoverableError(`${error.code}: ${error.message}`);
+    throw error;
+  }
+}
+
+async function failDocument(documentId: string, stage: Stage, error: ReturnType<typeof toAppError>, ctx: ToolContext) {
+  if (!(await findDocument(ctx.db, documentId))) return;
+  await ctx.db.transaction((tx) =>
+    transitionDocument(tx, {
+      id: documentId,
+      from: ['received', 'parsing', 'extracting'],
+      to: 'failed',
+      actor: ctx.actor,
+      error: { code: error.code, message: error.message },
+      details: { stage },
+    }),
+  );
+}
