@@ -11,6 +11,8 @@ export type DocumentRecord = {
   mediaType: string;
   sizeBytes: number;
   pageCount: number | null;
+  /** How long reading took: `readMs` in all, `ocrMs` of it in OCR. */
+  readTimings: Record<string, number> | null;
   status: DocumentStatus;
   docType: DocType | null;
   docTypeRequested: DocType | null;
@@ -28,6 +30,7 @@ type DocumentRow = {
   media_type: string;
   size_bytes: string | number;
   page_count: number | null;
+  read_timings: Record<string, number> | null;
   status: DocumentStatus;
   doc_type: DocType | null;
   doc_type_requested: DocType | null;
@@ -48,6 +51,7 @@ export function toDocumentRecord(row: DocumentRow): DocumentRecord {
     mediaType: row.media_type,
     sizeBytes: Number(row.size_bytes),
     pageCount: row.page_count,
+    readTimings: row.read_timings,
     status: row.status,
     docType: row.doc_type,
     docTypeRequested: row.doc_type_requested,

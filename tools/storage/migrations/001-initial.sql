@@ -5,6 +5,7 @@ CREATE TABLE documents (
   media_type text NOT NULL,
   size_bytes bigint NOT NULL,
   page_count integer,
+  read_timings jsonb,
   status text NOT NULL,
   doc_type text,
   doc_type_requested text,

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { AppError } from '../core/app-error.ts';
+import { defineTool } from '../core/tool.ts';
+import { type DocumentView, DocumentViewSchema } from '../documents/document-view.ts';
+import type { Queryable } from '../storage/db.ts';
+import { type DocumentRecord, findDocument } from '../storage/documents-table.ts';
+import { findLatestExtraction } from '../storage/extractions-table.ts';
+import { findReviewTaskByDocument } from '../storage/review-tasks-table.ts';
+
+export async function loadDocumentView(db: Queryable, document: DocumentRecord): Promise<DocumentView> {
+  const [extraction, task] = await Promise.all([
+    findLatestExtraction(db, document.id),
+    findReviewTaskByDocument(db, document.id),
+  ]);
+  return {
+    id: document.id,
+    documentId: document.id,
+    file: document.filename,
+    status: document.status,
+    mediaType: document.mediaType,
+    sizeBytes: document.sizeBytes,
+    pageCount: document.pageCount,
+    createdAt: document.createdAt,
+    updatedAt: document.updatedAt,
+    ...(document.errorCode && { error: { code: document.errorCode, message: document.errorMessage ?? '' } }),
+    ...(extraction && {
+      docType: extraction.docType,
+      docTypeConfidence: extraction.docTypeConfidence,
+      engine: extraction.engine,
+      fields: extraction.fields,
+      validation: extraction.validation,
+      timings: { ...(document.readTimings && { parseMs: document.readTimings.readMs ?? 0 }), ...extraction.timings },
+    }),
+    ...(task && { review: { taskId: task.id, status: task.status, reasons: task.reasons } }),
+  };
+}
+
+export const getDocument = defineTool({
+  name: 'get_document',
+  description:
+    'Get one document: its status, the extracted fields with confidence and source box, validation findings, and its review task if it needs a person.',
+  input: z.object({ id: z.uuid().describe('Document id returned by submit_document.') }),
+  output: DocumentViewSchema,
+  role: 'viewer',
+  isReadOnly: true,
+  isDestructive: false,
+  async run({ id }, ctx) {
+    const document = await findDocument(ctx.db, id);
+    if (!document) throw new AppError('NOT_FOUND', `No document with id ${id}.`);
+    return loadDocumentView(ctx.db, document);
+  },
+});

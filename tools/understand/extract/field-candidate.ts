@@ -1,0 +1,50 @@
+import type { ExtractedField } from '../../documents/extraction-result.ts';
+import type { Word } from '../../documents/page.ts';
+import { spanConfidence, spanText, unionBbox } from '../layout/word-span.ts';
+
+/** One possible value for a field, with the words it came from and a score that is already a probability. */
+export type FieldCandidate<T = string> = {
+  value: T;
+  words: Word[];
+  page: number;
+  score: number;
+  /** Why it was picked (label text, rule); for debugging and the explain tool. */
+  evidence: string;
+};
+
+/**
+ * OCR confidence lowers a score gently: a value read at 0.6 is still usually right when the label matched,
+ * so the factor runs from 0.7 (confidence 0) to 1 (confidence ≥ 0.9).
+ */
+export function ocrFactor(words: readonly Word[]): number {
+  return Math.min(1, 0.7 + (0.3 * spanConfidence(words)) / 0.9);
+}
+
+export function clampProbability(p: number): number {
+  return Math.round(Math.min(0.99, Math.max(0.01, p)) * 100) / 100;
+}
+
+export function toExtractedField<T>(candidate: FieldCandidate<T>): ExtractedField {
+  return {
+    value: candidate.value,
+    confidence: clampProbability(candidate.score),
+    source: { page: candidate.page, bbox: unionBbox(candidate.words), text: spanText(candidate.words) },
+  };
+}
+
+/**
+ * Picks the best-scoring candidate. Other candidates with the same value raise its confidence (independent
+ * evidence agrees); a close runner-up with a different value lowers it (the rules could not tell them apart).
+ */
+export function pickBest<T>(candidates: readonly FieldCandidate<T>[], key: (v: T) => string = String): FieldCandidate<T> | null {
+  if (candidates.length === 0) return null;
+  const sorted = [...candidates].sort((a, b) => b.score - a.score);
+  const best = sorted[0]!;
+  const bestKey = key(best.value);
+  let score = best.score;
+  const agreeing = sorted.slice(1).filter((c) => key(c.value) === bestKey);
+  for (const c of agreeing.slice(0, 2)) score = score + (1 - score) * c.score * 0.3;
+  const rival = sorted.find((c) => key(c.value) !== bestKey);
+  if (rival && rival.score > 0.8 * best.score) score *= 0.85;
+  return { ...best, score };
+}

@@ -1,0 +1,67 @@
+import type { Word } from '../../documents/page.ts';
+import { findLabel, type LabelMatch } from '../layout/find-label.ts';
+import type { TextLine } from '../layout/text-line.ts';
+import { valueBelow, valueRightOf } from '../layout/value-near-label.ts';
+import { type FieldCandidate, ocrFactor } from './field-candidate.ts';
+
+/** A label pattern with how often a value found next to it is the field (0..1). */
+export type LabelRule = { pattern: RegExp; weight: number };
+
+/** Reads a value out of the words next to a label; `quality` (0..1) says how clean the read was. */
+export type ValueReader<T> = (words: Word[], match: LabelMatch) => { value: T; words: Word[]; quality: number } | null;
+
+export type LabelledValueOptions = {
+  /** 'cell': only the label's own cell and the next one; 'line': anything right of the label on its line. */
+  rightScope?: 'cell' | 'line';
+  /** Whether to look under the label (forms with the value in the next line of the column). */
+  lookBelow?: boolean;
+  /** Score factor for a value found below rather than right of the label. */
+  belowFactor?: number;
+};
+
+function wordsRight(match: LabelMatch, scope: 'cell' | 'line'): Word[] {
+  if (scope === 'line') {
+    return match.line.words.slice(match.end);
+  }
+  return valueRightOf(match)?.words ?? [];
+}
+
+/**
+ * Finds values next to labels: right of the label on its line (best), or below it in its column. Each hit
+ * scores label weight × placement × read quality × OCR factor, so the score reads as a probability.
+ */
+export function findLabelledValues<T>(
+  lines: readonly TextLine[],
+  rules: readonly LabelRule[],
+  read: ValueReader<T>,
+  options: LabelledValueOptions = {},
+): FieldCandidate<T>[] {
+  const { rightScope = 'cell', lookBelow = true, belowFactor = 0.85 } = options;
+  const candidates: FieldCandidate<T>[] = [];
+  for (const rule of rules) {
+    for (const match of findLabel(lines, rule.pattern)) {
+      const tries: { words: Word[]; factor: number; how: string }[] = [
+        { words: match.tail ? [match.tail] : [], factor: 1, how: 'glued' },
+        { words: wordsRight(match, rightScope), factor: 1, how: 'right' },
+      ];
+      if (lookBelow) {
+        const below = valueBelow(lines, match);
+        if (below) tries.push({ words: below.words, factor: belowFactor, how: 'below' });
+      }
+      for (const attempt of tries) {
+        if (attempt.words.length === 0) continue;
+        const hit = read(attempt.words, match);
+        if (!hit) continue;
+        candidates.push({
+          value: hit.value,
+          words: hit.words,
+          page: match.line.page,
+          score: rule.weight * attempt.factor * hit.quality * ocrFactor(hit.words),
+          evidence: `${match.text} (${attempt.how})`,
+        });
+        break;
+      }
+    }
+  }
+  return candidates;
+}
