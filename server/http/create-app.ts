@@ -1,0 +1,30 @@
+import express, { type Express } from 'express';
+import type { ToolContext } from '../../tools/core/context.ts';
+import { authenticate } from './authenticate.ts';
+import { errorHandler, notFoundHandler } from './http-error.ts';
+import { documentsRoutes } from './routes/documents-routes.ts';
+import { healthRoutes, type ReadinessCheck } from './routes/health-routes.ts';
+
+/** The HTTP API over the same operations every other surface uses. */
+export function createApp(ctx: ToolContext, options: { isReady: ReadinessCheck }): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', ctx.config.TRUST_PROXY);
+  app.use((_req, res, next) => {
+    res.set({
+      'X-Content-Type-Options': 'nosniff',
+      'X-Frame-Options': 'DENY',
+      'Referrer-Policy': 'no-referrer',
+      'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
+      'Cross-Origin-Resource-Policy': 'same-origin',
+    });
+    next();
+  });
+  app.use(healthRoutes(options.isReady));
+  app.use('/api', authenticate(ctx.db));
+  app.use(express.json({ limit: '1mb' }));
+  app.use(documentsRoutes(ctx));
+  app.use(notFoundHandler);
+  app.use(errorHandler(ctx.logger));
+  return app;
+}
