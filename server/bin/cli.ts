@@ -1,0 +1,52 @@
+import { Command, Option } from 'commander';
+import { parseConfig } from '../../tools/core/config.ts';
+import { DOC_TYPES, type DocType } from '../../tools/documents/types/index.ts';
+import { auditVerifyCommand, migrateCommand, tokenCreateCommand } from '../cli/admin-commands.ts';
+import { extractCommand } from '../cli/extract-command.ts';
+import { ingestCommand } from '../cli/ingest-command.ts';
+import { serveCommand } from '../cli/serve-command.ts';
+import { workerCommand } from '../cli/worker-command.ts';
+
+/** The entry point: configuration is parsed here, once, and handed down. */
+const config = () => parseConfig(process.env);
+
+const program = new Command('paperwork')
+  .description('Self-hosted document intelligence for finance and tax paperwork.')
+  .showHelpAfterError();
+
+program.command('serve').description('Serve the API and run the pipeline workers in one process.').action(() => serveCommand(config()));
+program.command('worker').description('Run pipeline workers only (needs DATABASE_URL).').action(() => workerCommand(config()));
+program.command('migrate').description('Create or update the database tables.').action(() => migrateCommand(config()));
+
+program
+  .command('extract')
+  .description('Extract documents in process (no server, Redis or database) and print the results.')
+  .argument('<file...>', 'PDF, PNG, JPEG or TIFF files')
+  .addOption(new Option('--type <type>', 'skip classification').choices(DOC_TYPES))
+  .addOption(new Option('--engine <engine>', 'extraction engine').choices(['rules']).default('rules'))
+  .option('--json', 'print one JSON extraction result per line')
+  .action((files: string[], options: { type?: DocType; json?: boolean }) => extractCommand(files, options, config()));
+
+program
+  .command('ingest')
+  .description('Upload files or folders to a running server (PAPERWORK_URL, PAPERWORK_TOKEN) and follow them.')
+  .argument('<path...>', 'files or folders')
+  .action((paths: string[]) => ingestCommand(paths, config()));
+
+const token = program.command('token').description('Manage API tokens.');
+token
+  .command('create')
+  .description('Create an API token and print it once.')
+  .requiredOption('--name <name>', 'who or what the token is for')
+  .requiredOption('--role <role>', 'viewer, clerk, reviewer, approver or admin')
+  .action((options: { name: string; role: string }) => tokenCreateCommand(options, config()));
+
+const audit = program.command('audit').description('The audit log.');
+audit.command('verify').description('Check the hash chain of the audit log.').action(() => auditVerifyCommand(config()));
+
+try {
+  await program.parseAsync();
+} catch (error) {
+  process.stderr.write(`paperwork: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+}

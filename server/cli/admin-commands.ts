@@ -1,0 +1,54 @@
+import os from 'node:os';
+import path from 'node:path';
+import type { Config } from '../../tools/core/config.ts';
+import { type Actor, isRole, ROLES } from '../../tools/core/roles.ts';
+import { createApiToken } from '../../tools/storage/api-tokens.ts';
+import { verifyAudit } from '../../tools/storage/audit-log.ts';
+import type { Db } from '../../tools/storage/db.ts';
+import { migrate } from '../../tools/storage/migrate.ts';
+import { openDb } from '../../tools/storage/open-db.ts';
+
+/** Someone at the machine with access to its data folder: trusted as admin, named in the audit log. */
+const LOCAL_ACTOR: Actor = { kind: 'local', name: `local:${os.userInfo().username}`, role: 'admin' };
+
+async function withDb<T>(config: Config, work: (db: Db) => Promise<T>): Promise<T> {
+  const db = await openDb({
+    databaseUrl: config.DATABASE_URL,
+    pgliteDir: path.join(config.DATA_DIR, 'pg'),
+    schema: config.DATABASE_SCHEMA,
+  });
+  try {
+    await migrate(db);
+    return await work(db);
+  } finally {
+    await db.close();
+  }
+}
+
+export async function migrateCommand(config: Config) {
+  const db = await openDb({ databaseUrl: config.DATABASE_URL, pgliteDir: path.join(config.DATA_DIR, 'pg'), schema: config.DATABASE_SCHEMA });
+  try {
+    const applied = await migrate(db);
+    process.stdout.write(applied.length ? `Applied ${applied.join(', ')}\n` : 'The database is up to date.\n');
+  } finally {
+    await db.close();
+  }
+}
+
+export async function tokenCreateCommand(options: { name: string; role: string }, config: Config) {
+  if (!isRole(options.role)) throw new Error(`Unknown role "${options.role}"; use one of ${ROLES.join(', ')}.`);
+  const role = options.role;
+  const created = await withDb(config, (db) => createApiToken(db, { name: options.name, role, createdBy: LOCAL_ACTOR }));
+  process.stderr.write(`Created token "${created.name}" with role ${created.role}. It is shown once:\n`);
+  process.stdout.write(`${created.token}\n`);
+}
+
+export async function auditVerifyCommand(config: Config) {
+  const result = await withDb(config, (db) => verifyAudit(db));
+  if (result.ok) {
+    process.stdout.write(`Audit log intact: ${result.entries} entries.\n`);
+  } else {
+    process.stdout.write(`Audit log BROKEN at entry ${result.brokenAt} (${result.reason}); ${result.entries} entries.\n`);
+    process.exitCode = 1;
+  }
+}

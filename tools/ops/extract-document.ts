@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { defineTool } from '../core/tool.ts';
+import { type ExtractionResult, ExtractionResultSchema } from '../documents/extraction-result.ts';
+import { DOC_TYPES, type DocType } from '../documents/types/index.ts';
+import type { OcrPool } from '../read/ocr-pool.ts';
+import { readDocument } from '../read/read-document.ts';
+import { type ReadLimits, readLimitsFromConfig } from '../read/read-limits.ts';
+import { inspectUpload } from '../read/sniff-file.ts';
+import { routeExtraction } from '../understand/route-extraction.ts';
+import { understandDocument } from '../understand/understand-document.ts';
+
+export type UnderstandingDeps = { ocr: OcrPool; limits: ReadLimits; threshold: number; signal?: AbortSignal };
+
+/** The whole understanding path in process, nothing stored: read → classify → extract → route. */
+export async function extractFile(
+  input: { filename: string; content: Uint8Array; docType?: DocType },
+  deps: UnderstandingDeps,
+): Promise<ExtractionResult> {
+  const started = performance.now();
+  const { mediaType } = await inspectUpload(input.content, input.filename, deps.limits);
+  const read = await readDocument(input.content, { mediaType, limits: deps.limits, ocr: deps.ocr, signal: deps.signal });
+  const parseMs = performance.now() - started;
+  const understood = understandDocument(read.pages, { docType: input.docType });
+  const route = routeExtraction(understood, { threshold: deps.threshold });
+  return {
+    file: input.filename,
+    docType: understood.docType,
+    docTypeConfidence: understood.docTypeConfidence,
+    engine: understood.engine,
+    fields: understood.fields,
+    validation: [],
+    status: route.status,
+    timings: { parseMs: Math.round(parseMs), ocrMs: Math.round(read.timings.ocrMs), ...understood.timings },
+  };
+}
+
+export const extractDocument = defineTool({
+  name: 'extract_document',
+  description:
+    'Extract one document in one shot and return the extraction result; nothing is stored and no review task is made. For trying a file or an engine.',
+  input: z.object({
+    filename: z.string().min(1).max(255).describe('File name; its extension must match the bytes.'),
+    content: z.instanceof(Uint8Array).describe('The file bytes: PDF, PNG, JPEG or TIFF.'),
+    docType: z.enum(DOC_TYPES).optional().describe('Skip classification and treat the document as this type.'),
+  }),
+  output: ExtractionResultSchema,
+  role: 'viewer',
+  isReadOnly: true,
+  isDestructive: false,
+  run: (input, ctx) =>
+    extractFile(input, {
+      ocr: ctx.ocr,
+      limits: readLimitsFromConfig(ctx.config),
+      threshold: ctx.config.CONFIDENCE_THRESHOLD,
+      signal: ctx.signal,
+    }),
+});
