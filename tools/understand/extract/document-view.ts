@@ -1,10 +1,10 @@
 import type { Page } from '../../documents/page.ts';
-import { detectCurrency } from '../normalize/currency.ts';
-import { findDates } from '../normalize/date.ts';
-import type { DateOrder } from "../normalize/date.ts";
-import { inferDateOrder } from "../normalize/date-order.ts";
 import { groupLines } from '../layout/group-lines.ts';
 import type { TextLine } from '../layout/text-line.ts';
+import { detectCurrency } from '../normalize/currency.ts';
+import type { DateOrder } from '../normalize/date.ts';
+import { findDates } from '../normalize/date.ts';
+import { inferDateOrder } from '../normalize/date-order.ts';
 
 /** What every extractor needs about a document, computed once: its lines, text and conventions. */
 export type DocumentView = {

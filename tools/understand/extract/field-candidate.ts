@@ -10,6 +10,8 @@ export type FieldCandidate<T = string> = {
   score: number;
   /** Why it was picked (label text, rule); for debugging and the explain tool. */
   evidence: string;
+  /** Top of the label's line, for rules that prefer labels lower on the page. */
+  labelY?: number;
 };
 
 /**
@@ -36,7 +38,10 @@ export function toExtractedField<T>(candidate: FieldCandidate<T>): ExtractedFiel
  * Picks the best-scoring candidate. Other candidates with the same value raise its confidence (independent
  * evidence agrees); a close runner-up with a different value lowers it (the rules could not tell them apart).
  */
-export function pickBest<T>(candidates: readonly FieldCandidate<T>[], key: (v: T) => string = String): FieldCandidate<T> | null {
+export function pickBest<T>(
+  candidates: readonly FieldCandidate<T>[],
+  key: (v: T) => string = String,
+): FieldCandidate<T> | null {
   if (candidates.length === 0) return null;
   const sorted = [...candidates].sort((a, b) => b.score - a.score);
   const best = sorted[0]!;

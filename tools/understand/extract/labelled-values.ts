@@ -4,11 +4,17 @@ import type { TextLine } from '../layout/text-line.ts';
 import { valueBelow, valueRightOf } from '../layout/value-near-label.ts';
 import { type FieldCandidate, ocrFactor } from './field-candidate.ts';
 
-/** A label pattern with how often a value found next to it is the field (0..1). */
-export type LabelRule = { pattern: RegExp; weight: number };
+/**
+ * A label pattern with how often a value found next to it is the field (0..1); a function can look at the
+ * whole line to tell "Total" from "Total qty" and return 0 to drop the match.
+ */
+export type LabelRule = { pattern: RegExp; weight: number | ((match: LabelMatch) => number) };
 
 /** Reads a value out of the words next to a label; `quality` (0..1) says how clean the read was. */
-export type ValueReader<T> = (words: Word[], match: LabelMatch) => { value: T; words: Word[]; quality: number } | null;
+export type ValueReader<T> = (
+  words: Word[],
+  match: LabelMatch,
+) => { value: T; words: Word[]; quality: number } | null;
 
 export type LabelledValueOptions = {
   /** 'cell': only the label's own cell and the next one; 'line': anything right of the label on its line. */
@@ -40,6 +46,8 @@ export function findLabelledValues<T>(
   const candidates: FieldCandidate<T>[] = [];
   for (const rule of rules) {
     for (const match of findLabel(lines, rule.pattern)) {
+      const weight = typeof rule.weight === 'number' ? rule.weight : rule.weight(match);
+      if (weight <= 0) continue;
       const tries: { words: Word[]; factor: number; how: string }[] = [
         { words: match.tail ? [match.tail] : [], factor: 1, how: 'glued' },
         { words: wordsRight(match, rightScope), factor: 1, how: 'right' },
@@ -56,8 +64,9 @@ export function findLabelledValues<T>(
           value: hit.value,
           words: hit.words,
           page: match.line.page,
-          score: rule.weight * attempt.factor * hit.quality * ocrFactor(hit.words),
+          score: weight * attempt.factor * hit.quality * ocrFactor(hit.words),
           evidence: `${match.text} (${attempt.how})`,
+          labelY: match.line.bbox[1],
         });
         break;
       }

@@ -2,7 +2,7 @@ import type { Word } from '../../documents/page.ts';
 import { type DateOrder, findDates, parseDate } from '../normalize/date.ts';
 import { type MoneyParse, parseMoney } from '../normalize/money.ts';
 
-export type MoneyInSpan = MoneyParse & { words: Word[] };
+export type MoneyInSpan = MoneyParse & { words: Word[]; hasCurrencyMark: boolean };
 export type DateInSpan = { value: string; isAmbiguous: boolean; words: Word[] };
 
 const CURRENCY_WORD = /^(?:RM|MYR|USD|US\$|\$|SGD|S\$|EUR|€|GBP|£)$/i;
@@ -16,12 +16,20 @@ export function moneyInSpan(words: readonly Word[]): MoneyInSpan[] {
   const found: MoneyInSpan[] = [];
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
-    if (!/\d/.test(word.text) || /[:]\d{2}/.test(word.text) || /\d[/]\d/.test(word.text) || /%$/.test(word.text)) continue;
+    if (
+      !/\d/.test(word.text) ||
+      /[:]\d{2}/.test(word.text) ||
+      /\d[/]\d/.test(word.text) ||
+      /%$/.test(word.text)
+    )
+      continue;
     const parsed = parseMoney(word.text.replace(/^[:=]+/, ''));
     if (!parsed) continue;
     const previous = words[i - 1];
     const span = previous && CURRENCY_WORD.test(previous.text) ? [previous, word] : [word];
-    found.push({ ...parsed, words: span });
+    const hasCurrencyMark =
+      span.length === 2 || /^[-(]?(?:RM|MYR|USD|US\$|\$|SGD|S\$|EUR|€|GBP|£)/i.test(word.text);
+    found.push({ ...parsed, words: span, hasCurrencyMark });
   }
   return found;
 }
@@ -43,7 +51,11 @@ export function datesInSpan(words: readonly Word[], order: DateOrder | null): Da
     const end = hit.index + hit.text.length;
     let last = starts.findIndex((s) => s >= end);
     if (last < 0) last = words.length;
-    found.push({ value: parsed.value, isAmbiguous: parsed.isAmbiguous, words: words.slice(Math.max(0, first), last) });
+    found.push({
+      value: parsed.value,
+      isAmbiguous: parsed.isAmbiguous,
+      words: words.slice(Math.max(0, first), last),
+    });
   }
   return found;
 }

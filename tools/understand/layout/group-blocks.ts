@@ -10,7 +10,9 @@ export function groupBlocks(lines: readonly TextLine[]): TextLine[][] {
   for (const line of lines) {
     const previous = current[current.length - 1];
     const gapPx = previous ? (line.bbox[1] - previous.bbox[3]) * line.pageHeight : 0;
-    const overlaps = previous ? Math.min(line.bbox[2], previous.bbox[2]) > Math.max(line.bbox[0], previous.bbox[0]) : true;
+    const overlaps = previous
+      ? Math.min(line.bbox[2], previous.bbox[2]) > Math.max(line.bbox[0], previous.bbox[0])
+      : true;
     if (previous && (previous.page !== line.page || gapPx > line.heightPx || !overlaps)) {
       blocks.push(current);
       current = [];

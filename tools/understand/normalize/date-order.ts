@@ -9,12 +9,26 @@ export type DateOrderEvidence = {
   text?: string;
 };
 
-const DAY_FIRST_CURRENCIES = new Set(['MYR', 'SGD', 'EUR', 'GBP', 'AUD', 'NZD', 'INR', 'IDR', 'THB', 'PHP', 'HKD', 'CHF']);
+const DAY_FIRST_CURRENCIES = new Set([
+  'MYR',
+  'SGD',
+  'EUR',
+  'GBP',
+  'AUD',
+  'NZD',
+  'INR',
+  'IDR',
+  'THB',
+  'PHP',
+  'HKD',
+  'CHF',
+]);
 const MONTH_FIRST_CURRENCIES = new Set(['USD']);
 
 const MALAYSIA =
   /\b(malaysia|selangor|johor|kuala lumpur|pulau pinang|penang|perak|pahang|kedah|kelantan|terengganu|melaka|negeri sembilan|sabah|sarawak|putrajaya|jalan|taman|sdn\.? bhd)\b/i;
-const DAY_FIRST_COUNTRY = /\b(singapore|united kingdom|australia|new zealand|india|indonesia|ireland|france|germany|spain|italy)\b/i;
+const DAY_FIRST_COUNTRY =
+  /\b(singapore|united kingdom|australia|new zealand|india|indonesia|ireland|france|germany|spain|italy)\b/i;
 const US_STATE_ZIP =
   /\b(A[LKZR]|C[AOT]|D[EC]|FL|GA|HI|I[DLNA]|K[SY]|LA|M[EDAINSOT]|N[EVHJMYCD]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[TA]|W[AVIY])[,.]?\s+\d{5}(?:-\d{4})?\b/;
 
@@ -33,11 +47,14 @@ export function inferDateOrder(evidence: DateOrderEvidence): { order: DateOrder;
     if (Number(m[2]) > 12 && Number(m[1]) <= 12) monthFirst++;
   }
   if (dayFirst > monthFirst) return { order: 'day-first', reason: 'another date has a day above 12 first' };
-  if (monthFirst > dayFirst) return { order: 'month-first', reason: 'another date has a day above 12 second' };
+  if (monthFirst > dayFirst)
+    return { order: 'month-first', reason: 'another date has a day above 12 second' };
   const text = evidence.text ?? '';
-  const isMalaysian = MALAYSIA.test(text) || /\b\d{5}\s+(kuala|petaling|shah alam|johor|klang|ipoh)/i.test(text);
+  const isMalaysian =
+    MALAYSIA.test(text) || /\b\d{5}\s+(kuala|petaling|shah alam|johor|klang|ipoh)/i.test(text);
   const isUs = US_STATE_ZIP.test(text);
-  if ((isMalaysian || DAY_FIRST_COUNTRY.test(text)) && !isUs) return { order: 'day-first', reason: 'address country' };
+  if ((isMalaysian || DAY_FIRST_COUNTRY.test(text)) && !isUs)
+    return { order: 'day-first', reason: 'address country' };
   if (isUs && !isMalaysian) return { order: 'month-first', reason: 'US state and ZIP in an address' };
   const currency = evidence.currency ?? '';
   if (DAY_FIRST_CURRENCIES.has(currency)) return { order: 'day-first', reason: `currency ${currency}` };

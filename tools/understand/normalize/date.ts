@@ -12,11 +12,43 @@ export type DateParse = {
 };
 
 const MONTHS: Record<string, number> = {
-  jan: 1, january: 1, januari: 1, feb: 2, february: 2, februari: 2, mar: 3, march: 3, mac: 3, apr: 4, april: 4,
-  may: 5, mei: 5, jun: 6, june: 6, jul: 7, july: 7, julai: 7, aug: 8, august: 8, ogos: 8, sep: 9, sept: 9,
-  september: 9, oct: 10, october: 10, okt: 10, nov: 11, november: 11, dec: 12, december: 12, dis: 12, disember: 12,
+  jan: 1,
+  january: 1,
+  januari: 1,
+  feb: 2,
+  february: 2,
+  februari: 2,
+  mar: 3,
+  march: 3,
+  mac: 3,
+  apr: 4,
+  april: 4,
+  may: 5,
+  mei: 5,
+  jun: 6,
+  june: 6,
+  jul: 7,
+  july: 7,
+  julai: 7,
+  aug: 8,
+  august: 8,
+  ogos: 8,
+  sep: 9,
+  sept: 9,
+  september: 9,
+  oct: 10,
+  october: 10,
+  okt: 10,
+  nov: 11,
+  november: 11,
+  dec: 12,
+  december: 12,
+  dis: 12,
+  disember: 12,
 };
-const MONTH_NAMES = Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('|');
+const MONTH_NAMES = Object.keys(MONTHS)
+  .sort((a, b) => b.length - a.length)
+  .join('|');
 
 /** Numeric dates, month-name dates either way round, and year-first dates; used to find dates inside text. */
 export const DATE_PATTERN = new RegExp(
@@ -59,14 +91,23 @@ function readings(text: string): { dayFirst: string | null; monthFirst: string |
   m = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})$/.exec(t);
   if (m) {
     const year = expandYear(Number(m[3]));
-    return { dayFirst: toIso(year, Number(m[2]), Number(m[1])), monthFirst: toIso(year, Number(m[1]), Number(m[2])) };
+    return {
+      dayFirst: toIso(year, Number(m[2]), Number(m[1])),
+      monthFirst: toIso(year, Number(m[1]), Number(m[2])),
+    };
   }
-  m = new RegExp(String.raw`^(\d{1,2})(?:st|nd|rd|th)?[\s\-/.]*(${MONTH_NAMES})\.?[\s\-/.,]*(\d{4}|\d{2})$`, 'i').exec(t);
+  m = new RegExp(
+    String.raw`^(\d{1,2})(?:st|nd|rd|th)?[\s\-/.]*(${MONTH_NAMES})\.?[\s\-/.,]*(\d{4}|\d{2})$`,
+    'i',
+  ).exec(t);
   if (m) {
     const iso = toIso(expandYear(Number(m[3])), monthNumber(m[2]!) ?? 0, Number(m[1]));
     return { dayFirst: iso, monthFirst: iso };
   }
-  m = new RegExp(String.raw`^(${MONTH_NAMES})\.?[\s\-/.]*(\d{1,2})(?:st|nd|rd|th)?[\s,/.\-]+(\d{4}|\d{2})$`, 'i').exec(t);
+  m = new RegExp(
+    String.raw`^(${MONTH_NAMES})\.?[\s\-/.]*(\d{1,2})(?:st|nd|rd|th)?[\s,/.\-]+(\d{4}|\d{2})$`,
+    'i',
+  ).exec(t);
   if (m) {
     const iso = toIso(expandYear(Number(m[3])), monthNumber(m[1]!) ?? 0, Number(m[2]));
     return { dayFirst: iso, monthFirst: iso };

@@ -1,9 +1,24 @@
 /** Printed amounts → the schema's money format: a decimal string with a dot, two decimals, no grouping. */
 
 /** Letters OCR reads in place of digits; only applied inside a token that is otherwise numeric. */
-const DIGIT_LOOKALIKES: Record<string, string> = { O: '0', o: '0', D: '0', Q: '0', l: '1', I: '1', '|': '1', i: '1', S: '5', s: '5', B: '8', Z: '2', z: '2' };
+const DIGIT_LOOKALIKES: Record<string, string> = {
+  O: '0',
+  o: '0',
+  D: '0',
+  Q: '0',
+  l: '1',
+  I: '1',
+  '|': '1',
+  i: '1',
+  S: '5',
+  s: '5',
+  B: '8',
+  Z: '2',
+  z: '2',
+};
 
-const CURRENCY_AFFIX = /^(?:US\$|[SACN]Z?\$|HK\$|RM|MYR|USD|SGD|EUR|GBP|RS\.?|INR|\$|€|£|¥|₹)\s*|\s*(?:RM|MYR|USD|SGD|EUR|GBP|€|£|\$)$/i;
+const CURRENCY_AFFIX =
+  /^(?:US\$|[SACN]Z?\$|HK\$|RM|MYR|USD|SGD|EUR|GBP|RS\.?|INR|\$|€|£|¥|₹)\s*|\s*(?:RM|MYR|USD|SGD|EUR|GBP|€|£|\$)$/i;
 
 export type MoneyParse = {
   /** "1234.50" */
@@ -38,7 +53,10 @@ function splitDecimal(body: string): { whole: string; fraction: string } | null 
   const sepCount = compact.split(sep).length - 1;
   const bothKinds = lastDot >= 0 && lastComma >= 0;
   // A lone separator followed by exactly three digits is grouping ("1,234"), unless the other kind also appears.
-  const isDecimal = bothKinds || (sepCount === 1 && after.length !== 3) || (sepCount === 1 && after.length === 3 && sep === '.' && compact.startsWith('0'));
+  const isDecimal =
+    bothKinds ||
+    (sepCount === 1 && after.length !== 3) ||
+    (sepCount === 1 && after.length === 3 && sep === '.' && compact.startsWith('0'));
   if (!isDecimal) {
     if (!/^\d{1,3}([.,]\d{3})+$/.test(compact)) return null;
     return { whole: compact.replace(/[.,]/g, ''), fraction: '' };

@@ -1,0 +1,81 @@
+import type { ExtractedField } from '../../documents/extraction-result.ts';
+import { moneyToCents } from '../normalize/money.ts';
+import { dateRangeReader, dateReader } from './date-readers.ts';
+import type { DocumentView } from './document-view.ts';
+import { type FieldCandidate, pickBest, toExtractedField } from './field-candidate.ts';
+import { findInvoiceParties } from './invoice-parties.ts';
+import {
+  CUSTOMER_RULES,
+  DUE_DATE_RULES,
+  INVOICE_DATE_RULES,
+  INVOICE_NUMBER_RULES,
+  PERIOD_RULES,
+  PO_RULES,
+  SUBTOTAL_RULES,
+  TAX_ID_RULES,
+  TAX_RULES,
+  TOTAL_RULES,
+} from './invoice-rules.ts';
+import { findLabelledValues } from './labelled-values.ts';
+import { readMoney } from './money-reader.ts';
+import { readIdentifier, readName } from './value-readers.ts';
+
+/**
+ * Among equally labelled totals the largest is the gross: net, commission and per-line figures are all
+ * smaller. A small bonus for the largest keeps the label weight in charge.
+ */
+function favourLargest(candidates: FieldCandidate[]): FieldCandidate[] {
+  const max = Math.max(...candidates.map((c) => moneyToCents(c.value)));
+  return candidates.map((c) => (moneyToCents(c.value) === max ? { ...c, score: c.score + 0.04 } : c));
+}
+
+/** Subtotal + tax = total confirms all three; a mismatch lowers the total's confidence. */
+function crossCheck(fields: Record<string, ExtractedField>): void {
+  const { subtotal, tax_amount: tax, total_amount: total } = fields;
+  if (!subtotal || !total) return;
+  const sum = moneyToCents(String(subtotal.value)) + (tax ? moneyToCents(String(tax.value)) : 0);
+  const agrees = sum === moneyToCents(String(total.value));
+  for (const field of [subtotal, tax, total]) {
+    if (!field) continue;
+    field.confidence =
+      Math.round((agrees ? field.confidence + (1 - field.confidence) * 0.5 : field.confidence * 0.8) * 100) /
+      100;
+  }
+}
+
+/** Rules extractor for invoices (and ad-buy orders and contracts): every invoice field it can find. */
+export function extractInvoice(view: DocumentView): Record<string, ExtractedField> {
+  const fields: Record<string, ExtractedField> = {};
+  const put = (name: string, candidate: FieldCandidate | null) => {
+    if (candidate) fields[name] = toExtractedField(candidate);
+  };
+  const { lines, dateOrder } = view;
+  put('invoice_number', pickBest(findLabelledValues(lines, INVOICE_NUMBER_RULES, readIdentifier)));
+  put('customer_name', pickBest(findLabelledValues(lines, CUSTOMER_RULES, readName)));
+  put('po_number', pickBest(findLabelledValues(lines, PO_RULES, readIdentifier)));
+  put('vendor_tax_id', pickBest(findLabelledValues(lines, TAX_ID_RULES, readIdentifier)));
+  put('invoice_date', pickBest(findLabelledValues(lines, INVOICE_DATE_RULES, dateReader(dateOrder))));
+  put('due_date', pickBest(findLabelledValues(lines, DUE_DATE_RULES, dateReader(dateOrder))));
+  const totals = findLabelledValues(lines, TOTAL_RULES, readMoney, { rightScope: 'line' });
+  put('total_amount', pickBest(totals.length > 0 ? favourLargest(totals) : []));
+  put('subtotal', pickBest(findLabelledValues(lines, SUBTOTAL_RULES, readMoney, { rightScope: 'line' })));
+  put(
+    'tax_amount',
+    pickBest(findLabelledValues(lines, TAX_RULES, readMoney, { rightScope: 'line', lookBelow: false })),
+  );
+  const period = pickBest(
+    findLabelledValues(lines, PERIOD_RULES, dateRangeReader(dateOrder)),
+    (v) => `${v.start}/${v.end}`,
+  );
+  if (period) {
+    put('period_start', { ...period, value: period.value.start });
+    if (period.value.end) put('period_end', { ...period, value: period.value.end });
+  }
+  const parties = findInvoiceParties(view);
+  put('vendor_name', parties.vendorName);
+  put('vendor_address', parties.vendorAddress);
+  if (view.currency)
+    fields.currency = { value: view.currency.code, confidence: view.currency.count >= 2 ? 0.9 : 0.75 };
+  crossCheck(fields);
+  return fields;
+}

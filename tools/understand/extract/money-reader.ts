@@ -1,0 +1,16 @@
+import type { ValueReader } from './labelled-values.ts';
+import { moneyInSpan } from './spans.ts';
+
+/**
+ * Reads the amount right of a label. Only amounts with decimals or a currency mark count: a bare integer
+ * next to "Total" is a count ("Total spots 14"). When some amounts carry a currency mark and others do not
+ * ("Totals 0.00 101 $97,700.00"), the marked ones are money and the others ratings or quantities.
+ */
+export const readMoney: ValueReader<string> = (words) => {
+  const amounts = moneyInSpan(words).filter((a) => a.hasDecimals || a.hasCurrencyMark);
+  const marked = amounts.filter((a) => a.hasCurrencyMark);
+  const chosen = marked[0] ?? amounts[0];
+  if (!chosen) return null;
+  const quality = (chosen.hasDecimals ? 1 : 0.8) * (chosen.wasRepaired ? 0.85 : 1);
+  return { value: chosen.value, words: chosen.words, quality };
+};
