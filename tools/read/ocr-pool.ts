@@ -86,7 +86,9 @@ export function createOcrPool(options: OcrPoolOptions = {}): OcrPool {
         // Only the first death counts: the exits of the threads we terminate below are expected.
         if (isClosed || isDown) return;
         isDown = true;
-        reject(new AppError('INTERNAL', 'The OCR engine stopped unexpectedly.', { kind: 'system', cause: detail }));
+        reject(
+          new AppError('INTERNAL', 'The OCR engine stopped unexpectedly.', { kind: 'system', cause: detail }),
+        );
         // Drop the whole engine: the next page starts fresh threads instead of queueing on a dead one.
         engine = undefined;
         for (const worker of workers) void worker.terminate();
@@ -118,7 +120,12 @@ export function createOcrPool(options: OcrPoolOptions = {}): OcrPool {
     const { scheduler, crashed } = await getEngine();
     signal?.throwIfAborted();
     const job = scheduler
-      .addJob('recognize', Buffer.from(png.buffer, png.byteOffset, png.byteLength), {}, { blocks: true, text: false })
+      .addJob(
+        'recognize',
+        Buffer.from(png.buffer, png.byteOffset, png.byteLength),
+        {},
+        { blocks: true, text: false },
+      )
       .catch((error: unknown) => {
         throw new AppError('INTERNAL', `The OCR engine failed on a page: ${String(error)}`, {
           kind: 'system',
