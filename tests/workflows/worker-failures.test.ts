@@ -10,7 +10,7 @@ import { runExtractStage } from '../../workflows/stages/extract-stage.ts';
 import { runParseStage } from '../../workflows/stages/parse-stage.ts';
 import { type RunningWorkers, startWorkers, type StageRunner } from '../../workflows/start-workers.ts';
 import { openRuntime, type Runtime } from '../../server/runtime/open-runtime.ts';
-import { makeInvoicePdf, SAMPLE_INVOICE } from '../support/fixtures/make-invoice-pdf.ts';
+import { makeInvoicePdf, SAMPLE_INVOICE } from '../../evals/synth/make-invoice-pdf.ts';
 import { deleteQueueKeys, makeTestConfig } from '../support/test-server.ts';
 import { isSettled } from '../../tools/documents/document-status.ts';
 

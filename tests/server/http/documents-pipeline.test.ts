@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderPdfPageToPng } from '../../support/fixtures/render-fixture.ts';
-import { invoiceTotals, makeInvoicePdf, SAMPLE_INVOICE } from '../../support/fixtures/make-invoice-pdf.ts';
+import { invoiceTotals, makeInvoicePdf, SAMPLE_INVOICE } from '../../../evals/synth/make-invoice-pdf.ts';
 import { startTestServer, type TestServer, uploadForm } from '../../support/test-server.ts';
 
 type View = {
