@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import { parseConfig } from '../../tools/core/config.ts';
 import { DOC_TYPES, type DocType } from '../../tools/documents/types/index.ts';
 import { auditVerifyCommand, migrateCommand, tokenCreateCommand } from '../cli/admin-commands.ts';
+import { evalCommand } from '../cli/eval-command.ts';
 import { extractCommand } from '../cli/extract-command.ts';
 import { ingestCommand } from '../cli/ingest-command.ts';
 import { serveCommand } from '../cli/serve-command.ts';
@@ -32,6 +33,14 @@ program
   .description('Upload files or folders to a running server (PAPERWORK_URL, PAPERWORK_TOKEN) and follow them.')
   .argument('<path...>', 'files or folders')
   .action((paths: string[]) => ingestCommand(paths, config()));
+
+program
+  .command('eval')
+  .description('Measure extraction on a labelled dataset folder (manifest.jsonl).')
+  .requiredOption('--dataset <dir>', 'folder with manifest.jsonl')
+  .addOption(new Option('--engine <engine>', 'extraction engine').choices(['rules']).default('rules'))
+  .option('--json', 'print the report as JSON')
+  .action((options: { dataset: string; json?: boolean }) => evalCommand(options, config()));
 
 const token = program.command('token').description('Manage API tokens.');
 token

@@ -3,8 +3,10 @@ export function createProgressBar(total: number, out: NodeJS.WriteStream) {
   const width = 30;
   let last = '';
   return {
-    update(done: number, label: string) {
-      const filled = total === 0 ? width : Math.round((done / total) * width);
+    /** `newTotal` is for work whose size is learnt once it has started. */
+    update(done: number, label: string, newTotal?: number) {
+      if (newTotal !== undefined) total = newTotal;
+      const filled = total === 0 ? width : Math.round((Math.min(done, total) / total) * width);
       const line = `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${label}`;
       if (line === last) return;
       last = line;

@@ -1,0 +1,30 @@
+import os from 'node:os';
+import path from 'node:path';
+import type { Config } from '../../tools/core/config.ts';
+import { extractFile } from '../../tools/ops/extract-document.ts';
+import { createOcrPool } from '../../tools/read/ocr-pool.ts';
+import { readLimitsFromConfig } from '../../tools/read/read-limits.ts';
+import { evaluateDataset } from '../../evals/evaluate-dataset.ts';
+import { formatEvalTable } from '../../evals/format-eval-table.ts';
+import { createProgressBar } from './progress-bar.ts';
+
+/** `paperwork eval`: runs the in-process understanding path over a labelled dataset and scores every field. */
+export async function evalCommand(options: { dataset: string; json?: boolean }, config: Config) {
+  const size = config.OCR_WORKERS ?? os.availableParallelism();
+  const ocr = createOcrPool({ size });
+  const limits = readLimitsFromConfig(config);
+  const bar = createProgressBar(0, process.stderr);
+  try {
+    const report = await evaluateDataset({
+      dir: path.resolve(options.dataset),
+      concurrency: size,
+      extract: (content, file, docType) =>
+        extractFile({ filename: path.basename(file), content, docType }, { ocr, limits, threshold: config.CONFIDENCE_THRESHOLD }),
+      onProgress: (done, total) => bar.update(done, `${done}/${total} documents`, total),
+    });
+    bar.done();
+    process.stdout.write(options.json ? `${JSON.stringify(report)}\n` : formatEvalTable(report));
+  } finally {
+    await ocr.close();
+  }
+}
