@@ -50,6 +50,9 @@ const EVIDENCE: Record<Exclude<DocType, 'other'>, Evidence[]> = {
     { pattern: /\btotal qty\b|\bqty\b/, weight: 0.5 },
     { pattern: /\bsdn bhd\b/, weight: 1 },
     { pattern: /\bsimplified tax invoice\b/, weight: 2 },
+    // Malaysian and Singaporean till slips print "tax invoice" and a GST id; B2B invoices rarely say "cash".
+    { pattern: /\btax invoice\b/, weight: 1 },
+    { pattern: /\bgst (id|reg\w*)\b/, weight: 1 },
   ],
 };
 
@@ -67,6 +70,12 @@ export function classifyDocument(pages: readonly Page[]): { docType: DocType; co
     type: type as DocType,
     score: evidence.reduce((sum, e) => sum + (e.pattern.test(text) ? e.weight : 0), 0),
   }));
+  // A till slip is a long narrow strip; invoices, forms and statements are letter or A4 pages.
+  const first = pages[0];
+  if (first && first.height / first.width > 1.8) {
+    const receipt = scores.find((s) => s.type === 'receipt');
+    if (receipt) receipt.score += 1.5;
+  }
   scores.sort((a, b) => b.score - a.score);
   const best = scores[0]!;
   if (best.score < MIN_SCORE) {

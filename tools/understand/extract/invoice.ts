@@ -22,11 +22,12 @@ import { readIdentifier, readName } from './value-readers.ts';
 
 /**
  * Among equally labelled totals the largest is the gross: net, commission and per-line figures are all
- * smaller. A small bonus for the largest keeps the label weight in charge.
+ * smaller, and a multi-page order prints a "Totals" line per page or per week before the grand one. The
+ * bonus (0.15) lets the largest "Totals" beat a stray "Total" but not a "Gross total" label.
  */
 function favourLargest(candidates: FieldCandidate[]): FieldCandidate[] {
   const max = Math.max(...candidates.map((c) => moneyToCents(c.value)));
-  return candidates.map((c) => (moneyToCents(c.value) === max ? { ...c, score: c.score + 0.04 } : c));
+  return candidates.map((c) => (moneyToCents(c.value) === max ? { ...c, score: c.score + 0.15 } : c));
 }
 
 /** Subtotal + tax = total confirms all three; a mismatch lowers the total's confidence. */
@@ -51,7 +52,12 @@ export function extractInvoice(view: DocumentView): Record<string, ExtractedFiel
   };
   const { lines, dateOrder } = view;
   put('invoice_number', pickBest(findLabelledValues(lines, INVOICE_NUMBER_RULES, readIdentifier)));
-  put('customer_name', pickBest(findLabelledValues(lines, CUSTOMER_RULES, readName)));
+  put(
+    'customer_name',
+    pickBest(
+      findLabelledValues(lines, CUSTOMER_RULES, readName, { maxGapHeights: 12, labelNearCellStart: true }),
+    ),
+  );
   put('po_number', pickBest(findLabelledValues(lines, PO_RULES, readIdentifier)));
   put('vendor_tax_id', pickBest(findLabelledValues(lines, TAX_ID_RULES, readIdentifier)));
   put('invoice_date', pickBest(findLabelledValues(lines, INVOICE_DATE_RULES, dateReader(dateOrder))));

@@ -23,13 +23,23 @@ export type LabelledValueOptions = {
   lookBelow?: boolean;
   /** Score factor for a value found below rather than right of the label. */
   belowFactor?: number;
+  /** How far right (in word heights) the next cell may start and still be the label's value. */
+  maxGapHeights?: number;
+  /** Only labels within the first three words of their cell count (names, where prose mentions labels). */
+  labelNearCellStart?: boolean;
 };
 
-function wordsRight(match: LabelMatch, scope: 'cell' | 'line'): Word[] {
+function wordsRight(match: LabelMatch, scope: 'cell' | 'line', maxGapHeights: number): Word[] {
   if (scope === 'line') {
     return match.line.words.slice(match.end);
   }
-  return valueRightOf(match)?.words ?? [];
+  return valueRightOf(match, maxGapHeights)?.words ?? [];
+}
+
+/** A label word inside a sentence of small print ("the Advertiser hereby certifies…") is not a label. */
+function isInProse(match: LabelMatch, labelNearCellStart: boolean): boolean {
+  const cell = match.line.cells.find((c) => c.includes(match.words[0]!)) ?? [];
+  return cell.length > 12 || (labelNearCellStart && cell.indexOf(match.words[0]!) > 2);
 }
 
 /**
@@ -42,15 +52,16 @@ export function findLabelledValues<T>(
   read: ValueReader<T>,
   options: LabelledValueOptions = {},
 ): FieldCandidate<T>[] {
-  const { rightScope = 'cell', lookBelow = true, belowFactor = 0.85 } = options;
+  const { rightScope = 'cell', lookBelow = true, belowFactor = 0.85, maxGapHeights = 40 } = options;
+  const labelNearCellStart = options.labelNearCellStart ?? false;
   const candidates: FieldCandidate<T>[] = [];
   for (const rule of rules) {
     for (const match of findLabel(lines, rule.pattern)) {
       const weight = typeof rule.weight === 'number' ? rule.weight : rule.weight(match);
-      if (weight <= 0) continue;
+      if (weight <= 0 || isInProse(match, labelNearCellStart)) continue;
       const tries: { words: Word[]; factor: number; how: string }[] = [
         { words: match.tail ? [match.tail] : [], factor: 1, how: 'glued' },
-        { words: wordsRight(match, rightScope), factor: 1, how: 'right' },
+        { words: wordsRight(match, rightScope, maxGapHeights), factor: 1, how: 'right' },
       ];
       if (lookBelow) {
         const below = valueBelow(lines, match);

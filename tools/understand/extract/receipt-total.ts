@@ -8,19 +8,29 @@ import { readMoney } from './money-reader.ts';
 import { moneyInSpan } from './spans.ts';
 
 const TOTAL_LABEL =
-  /(grand\s*total|total|amount\s*(due|payable)|jumlah|nett?\s*amount|balance\s*due|amt\s*due)/i;
+  /(grand\s*total|total|amount\s*(due|payable)|jumlah|nett?\s*amount|balance\s*due|amt\s*due|rounding(?!\s*adj)|(amt|amount)\s*paid)/i;
+const ROUNDING = /\bround(ing|ed)?\b/;
 /** Totals that are not the amount paid: before tax or discount, counts, the tax itself. */
 const NOT_THE_TOTAL =
-  /\b(sub\s*-?\s*total|subtotal|total\s*(qty|quantity|items?|item\s*s|pcs|units?|gst|tax|sst|vat|disc\w*|saving\w*|excl\w*|exclusive|before|points?|weight|no)|excl\w*|exclusive|total\s*sales?\s*\(?\s*excl\w*|before\s*(gst|tax)|includes?\s*\d*\s*%?\s*(gst|tax))/;
+  /\b(sub\s*-?\s*total|subtotal|total\s*(qty|quantity|items?|item\s*s|pcs|units?|(gst|tax|sst|vat)(?!\s*incl)|disc\w*|saving\w*|excl\w*|exclusive|before|points?|weight|no)|excl\w*|exclusive|total\s*sales?\s*\(?\s*excl\w*|before\s*(gst|tax)|includes?\s*\d*\s*%?\s*(gst|tax))/;
 const STRONG_TOTAL =
-  /\b(grand\s*total|total\s*(amount|amt|payable|due|rounded|round\w*|incl\w*|inclusive|after\w*|sales?\s*\(?\s*incl\w*)|round(ed|ing)?\s*total|nett?\s*total|total\s*\(?\s*incl\w*|amount\s*(due|payable)|total\s*rm|total\s*myr|jumlah)\b/;
+  /\b((amt|amount)\s*paid\s*incl\w*|total\s*\(?\s*(gst|tax)\s*incl\w*|grand\s*total|total\s*(amount|amt|payable|due|rounded|round\w*|incl\w*|inclusive|after\w*|sales?\s*\(?\s*incl\w*)|round(ed|ing)?\s*total|nett?\s*total|total\s*\(?\s*incl\w*|amount\s*(due|payable)|total\s*rm|total\s*myr|jumlah)\b/;
 const PAID = /\b(cash|tender\w*|payment|paid|visa|master\w*|card|credit|debit)\b/;
 const CHANGE = /\b(change|baki|balance)\b/;
 
 function weightOf(match: LabelMatch): number {
   const folded = foldText(match.line.text);
+  const before = foldText(
+    match.line.words
+      .slice(0, match.start)
+      .map((w) => w.text)
+      .join(' '),
+  );
+  // "GST 6% included in total", "tax on total": the amount is the tax, not the total.
+  if (/\b(gst|sst|tax|vat|included|includes?|in)\s*$|\b(gst|sst|tax|vat)\b/.test(before)) return 0;
   if (NOT_THE_TOTAL.test(folded) && !STRONG_TOTAL.test(folded.replace(NOT_THE_TOTAL, ''))) return 0;
   if (STRONG_TOTAL.test(folded)) return 0.88;
+  if (/^round/i.test(match.text)) return 0.6;
   return 0.75;
 }
 
@@ -33,6 +43,42 @@ function amountOn(view: DocumentView, pattern: RegExp): number | null {
     if (last) return moneyToCents(last.value);
   }
   return null;
+}
+
+/** The small adjustments printed on rounding lines ("ROUNDING ADJ -0.02"), in cents. */
+function roundingAdjustments(view: DocumentView): { cents: number; y: number }[] {
+  const found: { cents: number; y: number }[] = [];
+  for (const line of view.lines) {
+    if (!ROUNDING.test(foldText(line.text))) continue;
+    for (const amount of moneyInSpan(line.words)) {
+      const cents = moneyToCents(amount.value);
+      if (cents !== 0 && Math.abs(cents) < 10) found.push({ cents, y: line.bbox[1] });
+    }
+  }
+  return found;
+}
+
+/**
+ * When a total plus a printed rounding adjustment equals another candidate, that other one is the rounded
+ * total actually paid (the unrounded total is printed above the rounding line, the rounded one below): raise it and lower the unrounded one.
+ * Adjustments print unsigned as often as signed, so only the size is compared.
+ */
+function applyRoundingAdjustment(view: DocumentView, candidates: FieldCandidate[]): void {
+  const adjustments = roundingAdjustments(view);
+  const rounded = new Set<FieldCandidate>();
+  for (const adjustment of adjustments) {
+    for (const before of candidates) {
+      for (const after of candidates) {
+        const diff = moneyToCents(after.value) - moneyToCents(before.value);
+        const isAround = (before.labelY ?? 0) < adjustment.y && (after.labelY ?? 0) > adjustment.y;
+        if (diff !== 0 && Math.abs(diff) === Math.abs(adjustment.cents) && isAround) {
+          rounded.add(after);
+          before.score *= 0.7;
+        }
+      }
+    }
+  }
+  for (const c of rounded) c.score = c.score + (1 - c.score) * 0.5;
 }
 
 /**
@@ -48,11 +94,14 @@ export function findReceiptTotal(view: DocumentView): FieldCandidate | null {
   });
   // Lower on the page is a little more likely to be the final (rounded) total.
   const candidates = raw
-    .filter((c) => moneyToCents(c.value) > 0)
+    // A "rounding" label with a small amount is the adjustment itself, not the rounded total.
+    .filter((c) => moneyToCents(c.value) > 0 && !(/^round/i.test(c.evidence) && moneyToCents(c.value) < 100))
     .map((c) => ({ ...c, score: c.score + (c.labelY ?? 0) * 0.04 }));
   const paid = amountOn(view, PAID);
   const change = amountOn(view, CHANGE);
-  const expected = paid !== null && change !== null && paid > change ? paid - change : null;
+  // No change line: the customer paid the exact amount (or by card), so paid is the total.
+  const expected = paid !== null && paid > (change ?? 0) ? paid - (change ?? 0) : null;
+  applyRoundingAdjustment(view, candidates);
   if (expected !== null) {
     for (const c of candidates) {
       if (moneyToCents(c.value) === expected) c.score = c.score + (1 - c.score) * 0.6;

@@ -25,8 +25,11 @@ export const readIdentifier: ValueReader<string> = (words) => {
 
 /** A name right of or under a label: a run of words with letters that is not itself another label. */
 export const readName: ValueReader<string> = (words) => {
-  const text = collapseWhitespace(words.map((w) => w.text).join(' ')).replace(/^[:#\s]+/, '');
-  if (text.length < 2 || letterShare(text) < 0.5) return null;
-  if (LABEL_WORDS.test(text) && text.split(' ').length <= 4 && !/\//.test(text)) return null;
+  let text = collapseWhitespace(words.map((w) => w.text).join(' ')).replace(/^[:#\s]+/, '');
+  // A next label glued on by a narrow gap ("… Action PAC Invoice Date") is not part of the name.
+  text = text.replace(/\s+\b(invoice|order|contract|due|print)\s+(date|#|no\.?|number)\b.*$/i, '');
+  if (text.length < 2 || letterShare(text) < 0.5 || text.split(' ').length > 10) return null;
+  if (LABEL_WORDS.test(text) && text.split(' ').length <= 5) return null;
+  if (/^[("“]|\b(hereby|certif\w*|shall|agrees?|references)\b/i.test(text)) return null;
   return { value: text, words, quality: 1 };
 };

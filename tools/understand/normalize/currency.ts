@@ -47,12 +47,12 @@ export function normalizeCurrency(printed: string): string | null {
   return SYMBOLS[key] ?? null;
 }
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 const SYMBOL_RE = new RegExp(
-  KEYS.map((k) => (/^[A-Z]+$/.test(k) ? `\\b${k}(?=[\\s\\d.:]|$)` : escape(k))).join('|'),
+  KEYS.map((k) => (/^[A-Z]+$/.test(k) ? `\\b${k}(?=[\\s\\d.:]|$)` : escapeRegExp(k))).join('|'),
   'gi',
 );
 
