@@ -1,6 +1,6 @@
-import sharp from 'sharp';
 import { AppError } from '../core/app-error.ts';
 import { describeBytes } from './describe-bytes.ts';
+import { readImageHeader } from './image-header.ts';
 import { MEDIA_TYPE_NAMES, type MediaType, mediaTypeFromFilename } from './media-type.ts';
 import { corruptPdfError, openPdf } from './open-pdf.ts';
 import type { ReadLimits } from './read-limits.ts';
@@ -101,26 +101,9 @@ async function inspectImage(bytes: Uint8Array, mediaType: MediaType, limits: Rea
   // Pages of a TIFF can differ in size, so each header is checked; none is decoded.
   for (let page = 0; page < pageCount; page += 1) {
     const { width, height } = await readImageHeader(bytes, page);
-    assertImagePixels(width, height, limits, pageCount > 1 ? page + 1 : undefined);
+    assertImagePixels(width ?? 0, height ?? 0, limits, pageCount > 1 ? page + 1 : undefined);
   }
   return pageCount;
-}
-
-/** Header only. sharp's own pixel limit is off here so that our limit, with our message, decides. */
-async function readImageHeader(
-  bytes: Uint8Array,
-  page: number,
-): Promise<{ width: number; height: number; pages?: number }> {
-  try {
-    const metadata = await sharp(bytes, { page, limitInputPixels: false }).metadata();
-    return { width: metadata.width ?? 0, height: metadata.height ?? 0, pages: metadata.pages };
-  } catch (error) {
-    throw new AppError(
-      'CORRUPT_FILE',
-      'This image is damaged or incomplete, so it cannot be read. Scan or export it again and re-upload it.',
-      { cause: error },
-    );
-  }
 }
 
 export function assertPageCount(pageCount: number, limits: ReadLimits): void {

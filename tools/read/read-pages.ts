@@ -1,0 +1,35 @@
+import type { PageReading, ReadProgress } from './read-progress.ts';
+
+/**
+ * Reads pages 1..total with `lanes` pages in flight, keeping their order. One lane per OCR worker
+ * keeps every worker busy on a long scan while holding only that many rendered pages in memory;
+ * an abort stops new pages from starting.
+ */
+export async function readPages(
+  total: number,
+  lanes: number,
+  progress: ReadProgress,
+  readPage: (number: number) => Promise<PageReading>,
+): Promise<PageReading[]> {
+  const readings = new Array<PageReading>(total);
+  let next = 1;
+  let done = 0;
+  let failed = false;
+  const lane = async () => {
+    while (next <= total && !failed) {
+      const number = next++;
+      progress.signal?.throwIfAborted();
+      try {
+        readings[number - 1] = await readPage(number);
+      } catch (error) {
+        // The other lanes stop taking pages; the first failure is what the caller sees.
+        failed = true;
+        throw error;
+      }
+      done += 1;
+      progress.onPage?.(done, total);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(lanes, total)) }, lane));
+  return readings;
+}
