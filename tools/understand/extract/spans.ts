@@ -1,5 +1,6 @@
 import type { Word } from '../../documents/page.ts';
 import { type DateOrder, findDates, parseDate } from '../normalize/date.ts';
+import { repairDigitLookalikes } from '../normalize/digit-lookalikes.ts';
 import { type MoneyParse, parseMoney } from '../normalize/money.ts';
 
 export type MoneyInSpan = MoneyParse & { words: Word[]; hasCurrencyMark: boolean };
@@ -36,7 +37,8 @@ export function moneyInSpan(words: readonly Word[]): MoneyInSpan[] {
 
 /** Every date in a run of words, mapped back to the words it covers. */
 export function datesInSpan(words: readonly Word[], order: DateOrder | null): DateInSpan[] {
-  const text = words.map((w) => w.text).join(' ');
+  // Dates are matched on repaired tokens ("O5/11/2O18"); repairs keep the length, so offsets still map to words.
+  const text = words.map((w) => repairDigitLookalikes(w.text).text).join(' ');
   const starts: number[] = [];
   let at = 0;
   for (const w of words) {

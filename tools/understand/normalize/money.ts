@@ -1,21 +1,6 @@
-/** Printed amounts → the schema's money format: a decimal string with a dot, two decimals, no grouping. */
+import { repairDigitLookalikes } from './digit-lookalikes.ts';
 
-/** Letters OCR reads in place of digits; only applied inside a token that is otherwise numeric. */
-const DIGIT_LOOKALIKES: Record<string, string> = {
-  O: '0',
-  o: '0',
-  D: '0',
-  Q: '0',
-  l: '1',
-  I: '1',
-  '|': '1',
-  i: '1',
-  S: '5',
-  s: '5',
-  B: '8',
-  Z: '2',
-  z: '2',
-};
+/** Printed amounts → the schema's money format: a decimal string with a dot, two decimals, no grouping. */
 
 const CURRENCY_AFFIX =
   /^(?:US\$|[SACN]Z?\$|HK\$|RM|MYR|USD|SGD|EUR|GBP|RS\.?|INR|\$|€|£|¥|₹)\s*|\s*(?:RM|MYR|USD|SGD|EUR|GBP|€|£|\$)$/i;
@@ -28,17 +13,6 @@ export type MoneyParse = {
   /** Whether OCR look-alike letters had to be mapped to digits. */
   wasRepaired: boolean;
 };
-
-function repairDigits(token: string): { text: string; repaired: boolean } {
-  const digits = token.match(/\d/g)?.length ?? 0;
-  if (digits === 0) return { text: token, repaired: false };
-  let repaired = false;
-  const text = token.replace(/[OoDQlIi|SsBZz]/g, (ch) => {
-    repaired = true;
-    return DIGIT_LOOKALIKES[ch] ?? ch;
-  });
-  return { text, repaired };
-}
 
 /** Splits "1.234,50" / "1,234.50" / "1 234,50" / "12,50" into integer and fraction digits. */
 function splitDecimal(body: string): { whole: string; fraction: string } | null {
@@ -93,7 +67,7 @@ export function parseMoney(printed: string): MoneyParse | null {
     text = text.slice(1).trim();
   }
   if (text === '' || /[a-z]{2,}/i.test(text.replace(/[OoDQlIiSsBZz]/g, '0'))) return null;
-  const { text: digits, repaired } = repairDigits(text);
+  const { text: digits, wasRepaired: repaired } = repairDigitLookalikes(text);
   const parts = splitDecimal(digits);
   if (!parts || !/^\d+$/.test(parts.whole) || !/^\d*$/.test(parts.fraction)) return null;
   const cents = `${parts.fraction}00`.slice(0, 2);
