@@ -3,21 +3,24 @@
 const LOOKALIKE_DIGITS: Record<string, string> = { O: '0', o: '0', l: '1', I: '1', '|': '1' };
 
 /**
- * Trims labels' leftovers and punctuation around an identifier ("#: INV-001.", "No. 4711") and, when the
- * token is mostly digits, maps OCR look-alike letters to digits ("1O23" → "1023"). Letters that are clearly
- * part of the id ("INV-0012", "TV0180164") are kept.
+ * Trims labels' leftovers and punctuation around an identifier ("#: INV-001.", "No. 4711") and, in each
+ * dash- or slash-separated part that has a digit and otherwise only look-alike letters, maps those letters
+ * to digits ("1O23" → "1023"). Letters that are clearly part of the id ("INV-0012", "TV0180164") are kept.
  */
 export function normalizeIdentifier(printed: string): string | null {
   let text = printed.trim().replace(/\s+/g, ' ');
   text = text.replace(/^(?:no\.?|nr\.?|number|num\.?|#|:)\s*/i, '').replace(/^[#:.\s]+/, '');
   text = text.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N})\]]+$/gu, '');
   if (text === '') return null;
-  const digits = text.match(/\d/g)?.length ?? 0;
-  const letters = text.match(/[OolI|]/g)?.length ?? 0;
-  const others = text.replace(/[\d\-/OolI|]/g, '').length;
-  if (digits >= 3 && others === 0 && letters <= Math.ceil(digits / 3)) {
-    text = text.replace(/[OolI|]/g, (ch) => LOOKALIKE_DIGITS[ch] ?? ch);
-  }
+  // Repair per segment: "INV-2O24-OlO7" keeps its "INV" and gets its digits back.
+  text = text
+    .split(/([-/.\s])/)
+    .map((segment) =>
+      /\d/.test(segment) && /^[\dOolI|]+$/.test(segment)
+        ? segment.replace(/[OolI|]/g, (ch) => LOOKALIKE_DIGITS[ch] ?? ch)
+        : segment,
+    )
+    .join('');
   return /[\p{L}\p{N}]/u.test(text) ? text : null;
 }
 

@@ -12,17 +12,77 @@ const TILL_SLIP: PrintedLine[] = [
   { row: 4, runs: [[2, 'TEL: 03-8734 1234']] },
   { row: 5, runs: [[2, 'GST ID: 000123456789']] },
   { row: 6, runs: [[8, 'TAX INVOICE']] },
-  { row: 7, runs: [[0, 'DATE: 05/11/2018'], [24, '14:02']] },
-  { row: 9, runs: [[0, 'PEN BLUE 2 X 1.50'], [30, '3.00']] },
-  { row: 10, runs: [[0, 'NOTEBOOK A5'], [30, '9.47']] },
+  {
+    row: 7,
+    runs: [
+      [0, 'DATE: 05/11/2018'],
+      [24, '14:02'],
+    ],
+  },
+  {
+    row: 9,
+    runs: [
+      [0, 'PEN BLUE 2 X 1.50'],
+      [30, '3.00'],
+    ],
+  },
+  {
+    row: 10,
+    runs: [
+      [0, 'NOTEBOOK A5'],
+      [30, '9.47'],
+    ],
+  },
   { row: 11, runs: [[0, 'TOTAL QTY: 3']] },
-  { row: 12, runs: [[0, 'SUBTOTAL'], [30, '12.47']] },
-  { row: 13, runs: [[0, 'TOTAL GST 6%'], [30, '0.71']] },
-  { row: 14, runs: [[0, 'TOTAL INCL GST'], [30, '12.47']] },
-  { row: 15, runs: [[0, 'ROUNDING ADJ'], [30, '-0.02']] },
-  { row: 16, runs: [[0, 'TOTAL'], [29, 'RM12.45']] },
-  { row: 17, runs: [[0, 'CASH'], [30, '20.00']] },
-  { row: 18, runs: [[0, 'CHANGE'], [30, '7.55']] },
+  {
+    row: 12,
+    runs: [
+      [0, 'SUBTOTAL'],
+      [30, '12.47'],
+    ],
+  },
+  {
+    row: 13,
+    runs: [
+      [0, 'TOTAL GST 6%'],
+      [30, '0.71'],
+    ],
+  },
+  {
+    row: 14,
+    runs: [
+      [0, 'TOTAL INCL GST'],
+      [30, '12.47'],
+    ],
+  },
+  {
+    row: 15,
+    runs: [
+      [0, 'ROUNDING ADJ'],
+      [30, '-0.02'],
+    ],
+  },
+  {
+    row: 16,
+    runs: [
+      [0, 'TOTAL'],
+      [29, 'RM12.45'],
+    ],
+  },
+  {
+    row: 17,
+    runs: [
+      [0, 'CASH'],
+      [30, '20.00'],
+    ],
+  },
+  {
+    row: 18,
+    runs: [
+      [0, 'CHANGE'],
+      [30, '7.55'],
+    ],
+  },
   { row: 20, runs: [[6, 'THANK YOU, PLEASE COME AGAIN']] },
 ];
 
@@ -33,12 +93,48 @@ const CAFE: PrintedLine[] = [
   { row: 2, runs: [[2, 'San Francisco, CA 94105']] },
   { row: 3, runs: [[2, 'Phone (415) 555-0199']] },
   { row: 5, runs: [[0, '03/04/2024 08:15 AM']] },
-  { row: 7, runs: [[0, 'Latte'], [30, '$4.50']] },
-  { row: 8, runs: [[0, 'Croissant'], [30, '$3.25']] },
-  { row: 9, runs: [[0, 'Subtotal'], [30, '$7.75']] },
-  { row: 10, runs: [[0, 'Sales Tax'], [30, '$0.67']] },
-  { row: 11, runs: [[0, 'Amount Due'], [30, '$8.42']] },
-  { row: 12, runs: [[0, 'VISA'], [30, '$8.42']] },
+  {
+    row: 7,
+    runs: [
+      [0, 'Latte'],
+      [30, '$4.50'],
+    ],
+  },
+  {
+    row: 8,
+    runs: [
+      [0, 'Croissant'],
+      [30, '$3.25'],
+    ],
+  },
+  {
+    row: 9,
+    runs: [
+      [0, 'Subtotal'],
+      [30, '$7.75'],
+    ],
+  },
+  {
+    row: 10,
+    runs: [
+      [0, 'Sales Tax'],
+      [30, '$0.67'],
+    ],
+  },
+  {
+    row: 11,
+    runs: [
+      [0, 'Amount Due'],
+      [30, '$8.42'],
+    ],
+  },
+  {
+    row: 12,
+    runs: [
+      [0, 'VISA'],
+      [30, '$8.42'],
+    ],
+  },
 ];
 
 function extract(lines: PrintedLine[], noise?: PageNoise) {
@@ -84,14 +180,19 @@ describe('extractReceipt', () => {
     expect(fields.total_amount!.confidence).toBeGreaterThan(fields.merchant_address!.confidence);
   });
 
-  it.each([1, 2, 3, 4, 5])('still finds the total and the date under OCR noise, box jitter and skew (seed %i)', (seed) => {
-    const fields = extract(TILL_SLIP, { jitter: 2, skew: 15, confuse: ocrConfusions, seed });
-    expect(fields.total_amount?.value).toBe('12.45');
-    expect(fields.date?.value).toBe('2018-11-05');
-  });
+  it.each([1, 2, 3, 4, 5])(
+    'still finds the total and the date under OCR noise, box jitter and skew (seed %i)',
+    (seed) => {
+      const fields = extract(TILL_SLIP, { jitter: 2, skew: 15, confuse: ocrConfusions, seed });
+      expect(fields.total_amount?.value).toBe('12.45');
+      expect(fields.date?.value).toBe('2018-11-05');
+    },
+  );
 
   it('leaves a field out when it is not printed', () => {
-    const fields = extract(TILL_SLIP.filter((l) => !/TOTAL|CASH|CHANGE|ROUNDING|SUBTOTAL/.test(l.runs[0]![1])));
+    const fields = extract(
+      TILL_SLIP.filter((l) => !/TOTAL|CASH|CHANGE|ROUNDING|SUBTOTAL/.test(l.runs[0]![1])),
+    );
     expect(fields.total_amount).toBeUndefined();
   });
 });

@@ -8,10 +8,28 @@ import { buildPage } from '../support/build-page.ts';
 
 const FORM = buildPage([
   { row: 0, runs: [[0, 'ACME SUPPLIES LTD']] },
-  { row: 1, runs: [[0, '12 Main Street'], [40, 'Invoice # INV-0042']] },
-  { row: 2, runs: [[0, 'Springfield, IL 62701'], [40, 'Invoice Date']] },
+  {
+    row: 1,
+    runs: [
+      [0, '12 Main Street'],
+      [40, 'Invoice # INV-0042'],
+    ],
+  },
+  {
+    row: 2,
+    runs: [
+      [0, 'Springfield, IL 62701'],
+      [40, 'Invoice Date'],
+    ],
+  },
   { row: 3, runs: [[40, '03/15/2024']] },
-  { row: 6, runs: [[0, 'Total'], [50, '$1,234.50']] },
+  {
+    row: 6,
+    runs: [
+      [0, 'Total'],
+      [50, '$1,234.50'],
+    ],
+  },
 ]);
 
 describe('groupLines', () => {
@@ -34,8 +52,20 @@ describe('groupLines', () => {
   it('keeps a skewed line together while its far end drifts by more than a line height', () => {
     const skewed = buildPage(
       [
-        { row: 0, runs: [[0, 'ITEM ONE AND A VERY LONG DESCRIPTION OF IT'], [60, '12.00']] },
-        { row: 1, runs: [[0, 'ITEM TWO AND ANOTHER LONG DESCRIPTION HERE'], [60, '8.50']] },
+        {
+          row: 0,
+          runs: [
+            [0, 'ITEM ONE AND A VERY LONG DESCRIPTION OF IT'],
+            [60, '12.00'],
+          ],
+        },
+        {
+          row: 1,
+          runs: [
+            [0, 'ITEM TWO AND ANOTHER LONG DESCRIPTION HERE'],
+            [60, '8.50'],
+          ],
+        },
       ],
       { noise: { skew: 40 } },
     );
@@ -73,7 +103,9 @@ describe('labels and values', () => {
   });
 
   it('unions the boxes of a span', () => {
-    expect(unionBbox([{ bbox: [0.1, 0.2, 0.3, 0.4] }, { bbox: [0.05, 0.25, 0.5, 0.3] }])).toEqual([0.05, 0.2, 0.5, 0.4]);
+    expect(unionBbox([{ bbox: [0.1, 0.2, 0.3, 0.4] }, { bbox: [0.05, 0.25, 0.5, 0.3] }])).toEqual([
+      0.05, 0.2, 0.5, 0.4,
+    ]);
   });
 
   it('groups the address lines into one block apart from the totals', () => {

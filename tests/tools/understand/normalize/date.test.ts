@@ -28,7 +28,11 @@ describe('parseDate', () => {
   });
 
   it('marks an unsettled day/month reading as ambiguous with both candidates', () => {
-    expect(parseDate('03/04/2020')).toEqual({ value: '2020-04-03', candidates: ['2020-04-03', '2020-03-04'], isAmbiguous: true });
+    expect(parseDate('03/04/2020')).toEqual({
+      value: '2020-04-03',
+      candidates: ['2020-04-03', '2020-03-04'],
+      isAmbiguous: true,
+    });
     expect(parseDate('25/12/2018')?.isAmbiguous).toBe(false);
   });
 
@@ -61,8 +65,15 @@ describe('parseDate', () => {
 
 describe('findDates', () => {
   it('finds every date in a line, in order', () => {
-    const found = findDates('Flight Dates: Wednesday, February 12, 2020 to Monday, February 17, 2020 · 09/15/20-09/21/20');
-    expect(found.map((d) => d.text)).toEqual(['February 12, 2020', 'February 17, 2020', '09/15/20', '09/21/20']);
+    const found = findDates(
+      'Flight Dates: Wednesday, February 12, 2020 to Monday, February 17, 2020 · 09/15/20-09/21/20',
+    );
+    expect(found.map((d) => d.text)).toEqual([
+      'February 12, 2020',
+      'February 17, 2020',
+      '09/15/20',
+      '09/21/20',
+    ]);
   });
 });
 

@@ -45,11 +45,16 @@ describe('parseMoney', () => {
       (w: string, f: string) => `USD ${w}.${f}`,
     ];
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 99_999_999 }), fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 4 }), (whole, cents, style) => {
-        const fraction = String(cents).padStart(2, '0');
-        const printed = styles[style]!(String(whole), fraction);
-        expect(parseMoney(printed)?.value).toBe(`${whole}.${fraction}`);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 99_999_999 }),
+        fc.integer({ min: 0, max: 99 }),
+        fc.integer({ min: 0, max: 4 }),
+        (whole, cents, style) => {
+          const fraction = String(cents).padStart(2, '0');
+          const printed = styles[style]!(String(whole), fraction);
+          expect(parseMoney(printed)?.value).toBe(`${whole}.${fraction}`);
+        },
+      ),
     );
   });
 

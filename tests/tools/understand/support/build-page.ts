@@ -26,7 +26,10 @@ export function seededRandom(seed: number): () => number {
  * Builds a page from lines laid out on a character grid (10 px a column, 30 px a row), the way a
  * monospaced receipt or a simple invoice prints, with optional OCR-like noise.
  */
-export function buildPage(lines: PrintedLine[], options: { width?: number; height?: number; noise?: PageNoise } = {}): Page {
+export function buildPage(
+  lines: PrintedLine[],
+  options: { width?: number; height?: number; noise?: PageNoise } = {},
+): Page {
   const width = options.width ?? 800;
   const height = options.height ?? 1100;
   const noise = options.noise ?? {};
@@ -46,7 +49,9 @@ export function buildPage(lines: PrintedLine[], options: { width?: number; heigh
           const printed = noise.confuse ? noise.confuse(token, random) : token;
           words.push({
             text: printed,
-            bbox: [x0 / width, y0 / height, x1 / width, y1 / height].map((v) => Math.min(1, Math.max(0, v))) as Word['bbox'],
+            bbox: [x0 / width, y0 / height, x1 / width, y1 / height].map((v) =>
+              Math.min(1, Math.max(0, v)),
+            ) as Word['bbox'],
             confidence: printed === token ? 0.93 : 0.6,
           });
         }

@@ -1,0 +1,97 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readDataset } from '../../evals/dataset.ts';
+import { type EvalExtract, evaluateDataset } from '../../evals/evaluate-dataset.ts';
+import { formatEvalTable } from '../../evals/format-eval-table.ts';
+
+let dir: string;
+
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'paperwork-eval-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function writeManifest(lines: string[]) {
+  await writeFile(path.join(dir, 'manifest.jsonl'), `${lines.join('\n')}\n`);
+}
+
+describe('readDataset', () => {
+  it('reports every bad line with its number', async () => {
+    await writeManifest([
+      JSON.stringify({ file: 'a.pdf', docType: 'invoice', expected: {} }),
+      '{not json',
+      JSON.stringify({ file: 'b.pdf', docType: 'memo', expected: {} }),
+      JSON.stringify({ file: '../c.pdf', expected: {} }),
+    ]);
+    await expect(readDataset(dir)).rejects.toThrow(
+      /line 2: not valid JSON\nline 3: docType .*\nline 4: file \.\.\/c\.pdf is outside/,
+    );
+  });
+
+  it('resolves files relative to the folder', async () => {
+    await writeManifest([JSON.stringify({ file: 'docs/a.pdf', expected: { total_amount: '1.00' } })]);
+    const dataset = await readDataset(dir);
+    expect(dataset.entries[0]!.path).toBe(path.join(dir, 'docs/a.pdf'));
+  });
+});
+
+describe('evaluateDataset', () => {
+  it('scores accuracy, precision and similarity per field and lists mismatches', async () => {
+    await writeManifest([
+      JSON.stringify({
+        file: 'a.txt',
+        docType: 'receipt',
+        expected: { total_amount: '10.00', merchant_name: 'Shop A' },
+      }),
+      JSON.stringify({
+        file: 'b.txt',
+        docType: 'receipt',
+        expected: { total_amount: '20.00', merchant_name: 'Shop B' },
+      }),
+      JSON.stringify({
+        file: 'c.txt',
+        docType: 'receipt',
+        expected: { total_amount: '30.00', merchant_name: 'Shop C' },
+      }),
+    ]);
+    for (const f of ['a', 'b', 'c']) await writeFile(path.join(dir, `${f}.txt`), f);
+    const answers: Record<string, Awaited<ReturnType<EvalExtract>>> = {
+      'a.txt': {
+        docType: 'receipt',
+        fields: { total_amount: { value: '10.00' }, merchant_name: { value: 'SHOP A' } },
+      },
+      'b.txt': { docType: 'invoice', fields: { total_amount: { value: '21.00' } } },
+    };
+    const extract: EvalExtract = async (_bytes, file) => {
+      const answer = answers[file];
+      if (!answer) throw new Error('cannot read');
+      return answer;
+    };
+    const progress: number[] = [];
+    const report = await evaluateDataset({
+      dir,
+      extract,
+      concurrency: 2,
+      onProgress: (done) => progress.push(done),
+    });
+    const total = report.fields.find((f) => f.field === 'total_amount')!;
+    expect(total).toMatchObject({ expected: 3, predicted: 2, correct: 1 });
+    expect(total.accuracy).toBeCloseTo(1 / 3);
+    expect(total.precision).toBeCloseTo(1 / 2);
+    const name = report.fields.find((f) => f.field === 'merchant_name')!;
+    expect(name).toMatchObject({ expected: 3, predicted: 1, correct: 1 });
+    expect(name.meanSimilarity).toBeCloseTo(1 / 3);
+    expect(report.docTypeAccuracy).toBeCloseTo(1 / 3);
+    expect(report.errors).toBe(1);
+    expect(report.rows[1]!.mismatches.map((m) => m.field)).toEqual(['total_amount', 'merchant_name']);
+    expect(report.rows[2]!.error).toBe('cannot read');
+    expect(progress).toEqual([1, 2, 3]);
+    const table = formatEvalTable(report);
+    expect(table).toMatch(/total_amount\s+3\s+2\s+1\s+33\.3%\s+50\.0%/);
+    expect(table).toContain('document type accuracy 33.3%');
+  });
+});
