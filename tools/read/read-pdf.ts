@@ -48,13 +48,13 @@ async function readPdfPage(
     if (hasReadableText(countTextCharacters(content), drawing, options.limits.minTextCharsPerPage)) {
       const words = [...wordsFromTextContent(content, viewport), ...fieldWords];
       const image = options.renderImages
-        ? await parsing(() => renderPageToPng(page, scaleForDpi(page, UI_DPI)))
+        ? await parsing(() => renderPageToPng(pdf, page, scaleForDpi(page, UI_DPI)))
         : undefined;
       return { page: { ...size, source: 'text', words }, image, ocrMs: 0 };
     }
 
     const gray = await parsing(() =>
-      renderPageToGray(page, ocrScale(page, drawing, options.limits.maxImagePixels)),
+      renderPageToGray(pdf, page, ocrScale(page, drawing, options.limits.maxImagePixels)),
     );
     const scan = await recognizeScan(gray, options.ocr, options.signal);
     const image = options.renderImages ? await encodeUiPng(gray) : undefined;

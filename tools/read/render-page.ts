@@ -1,5 +1,4 @@
-import { type Canvas, createCanvas } from '@napi-rs/canvas';
-import type { PDFPageProxy } from 'pdfjs-dist/types/src/display/api.js';
+import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/types/src/display/api.js';
 import sharp from 'sharp';
 import type { GrayImage } from './page-image.ts';
 
@@ -26,40 +25,71 @@ export function capScale(page: PDFPageProxy, scale: number, maxPixels = MAX_REND
 
 type RenderParameters = Parameters<PDFPageProxy['render']>[0];
 
+/** The part of @napi-rs/canvas we use, as pdfjs's canvas factory hands it out in Node. */
+type NodeCanvas = { width: number; height: number; encode(format: 'png'): Promise<Buffer>; data(): Buffer };
+type CanvasAndContext = {
+  canvas: NodeCanvas;
+  context: { fillStyle: string; fillRect(...box: number[]): void };
+};
+type CanvasFactory = {
+  create(width: number, height: number): CanvasAndContext;
+  destroy(item: CanvasAndContext): void;
+};
+
 /** Draws a page (with its annotations' appearances, so filled-in form fields show) on white, as PNG. */
-export async function renderPageToPng(page: PDFPageProxy, scale: number): Promise<Uint8Array> {
-  const canvas = await renderPage(page, scale);
-  return canvas.encode('png');
+export function renderPageToPng(
+  pdf: PDFDocumentProxy,
+  page: PDFPageProxy,
+  scale: number,
+): Promise<Uint8Array> {
+  return withRenderedPage(pdf, page, scale, (canvas) => canvas.encode('png'));
 }
 
 /** The same drawing in 8-bit gray, the input OCR wants (colour adds nothing to reading and triples the bytes). */
-export async function renderPageToGray(page: PDFPageProxy, scale: number): Promise<GrayImage> {
-  const canvas = await renderPage(page, scale);
-  const { data, info } = await sharp(canvas.data(), {
-    raw: { width: canvas.width, height: canvas.height, channels: 4 },
-  })
-    .removeAlpha()
-    .grayscale()
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  return { data, width: info.width, height: info.height };
+export function renderPageToGray(
+  pdf: PDFDocumentProxy,
+  page: PDFPageProxy,
+  scale: number,
+): Promise<GrayImage> {
+  return withRenderedPage(pdf, page, scale, async (canvas) => {
+    const { data, info } = await sharp(canvas.data(), {
+      raw: { width: canvas.width, height: canvas.height, channels: 4 },
+    })
+      .removeAlpha()
+      .grayscale()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    return { data, width: info.width, height: info.height };
+  });
 }
 
-async function renderPage(page: PDFPageProxy, scale: number): Promise<Canvas> {
+/**
+ * The canvas comes from the document's own factory: pdfjs loads @napi-rs/canvas itself (and
+ * polyfills Path2D from it), and objects from two loaded copies of the addon must not meet.
+ */
+async function withRenderedPage<T>(
+  pdf: PDFDocumentProxy,
+  page: PDFPageProxy,
+  scale: number,
+  use: (canvas: NodeCanvas) => Promise<T>,
+): Promise<T> {
+  const factory = pdf.canvasFactory as CanvasFactory;
   const viewport = page.getViewport({ scale });
-  const canvas = createCanvas(
+  const target = factory.create(
     Math.max(1, Math.round(viewport.width)),
     Math.max(1, Math.round(viewport.height)),
   );
-  const context = canvas.getContext('2d');
-  // Opaque white first: the pixels are then the same premultiplied or not, and transparent pages read as paper.
-  context.fillStyle = '#ffffff';
-  context.fillRect(0, 0, canvas.width, canvas.height);
-  // pdfjs is typed against the DOM canvas; @napi-rs/canvas implements the same 2D API in Node.
-  await page.render({
-    canvas: canvas as unknown as RenderParameters['canvas'],
-    canvasContext: context as unknown as RenderParameters['canvasContext'],
-    viewport,
-  }).promise;
-  return canvas;
+  try {
+    // Opaque white first: pixels are then the same premultiplied or not, and transparency reads as paper.
+    target.context.fillStyle = '#ffffff';
+    target.context.fillRect(0, 0, target.canvas.width, target.canvas.height);
+    await page.render({
+      canvas: target.canvas as unknown as RenderParameters['canvas'],
+      canvasContext: target.context as unknown as RenderParameters['canvasContext'],
+      viewport,
+    }).promise;
+    return await use(target.canvas);
+  } finally {
+    factory.destroy(target);
+  }
 }
