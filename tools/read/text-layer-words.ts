@@ -1,6 +1,7 @@
 import type { TextContent, TextItem, TextStyle } from 'pdfjs-dist/types/src/display/api.js';
 import type { PageViewport } from 'pdfjs-dist/types/src/display/display_utils.js';
 import type { Bbox, Word } from '../documents/page.ts';
+import { relativeWidth } from './glyph-widths.ts';
 
 /** Used when a font does not say how far it rises above and falls below the baseline. */
 const DEFAULT_ASCENT = 0.8;
@@ -9,7 +10,7 @@ const DEFAULT_DESCENT = -0.2;
 /**
  * Words with boxes from a page's text layer. pdfjs gives runs of text ("items"), each with the
  * matrix that places its baseline origin in PDF user space and its advance width; a run is split
- * into words at spaces and each word gets the share of the width its characters take. The four
+ * into words at spaces and each word gets the share of the width its characters typically take. The four
  * corners go through the viewport (which knows the page rotation and where the crop box starts)
  * so boxes come out as top-left fractions of the page as it is displayed.
  */
@@ -41,16 +42,20 @@ function wordsFromItem(item: TextItem, style: TextStyle | undefined, viewport: P
   const advance = style?.vertical ? item.height : item.width;
   const ascent = style?.ascent && style.ascent > 0 ? style.ascent : DEFAULT_ASCENT;
   const descent = style?.descent && style.descent < 0 ? style.descent : DEFAULT_DESCENT;
+  // Share the run's advance among its characters by their typical widths (see glyph-widths.ts).
   const characters = [...item.str];
-  const perCharacter = characters.length > 0 ? advance / characters.length : 0;
+  const weights = characters.map(relativeWidth);
+  const totalWeight = weights.reduce((sum, weight) => sum + weight, 0) || 1;
+  const offsets = [0];
+  for (const weight of weights) offsets.push(offsets[offsets.length - 1]! + (weight / totalWeight) * advance);
 
   const words: Word[] = [];
   let index = 0;
   for (const token of item.str.split(/(\s+)/)) {
     const length = [...token].length;
     if (token.trim() !== '') {
-      const start = index * perCharacter;
-      const end = (index + length) * perCharacter;
+      const start = offsets[index]!;
+      const end = offsets[index + length]!;
       const corners = [start, end].flatMap((x) =>
         [descent * fontSize, ascent * fontSize].map((y) =>
           viewport.convertToViewportPoint(e + along[0] * x + up[0] * y, f + along[1] * x + up[1] * y),

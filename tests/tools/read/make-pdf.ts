@@ -13,7 +13,10 @@ export type DrawnText = { text: string; x: number; y: number; size: number };
 export async function makeTextPdf(
   pages: DrawnText[][],
   options: { rotation?: number; cropBox?: [number, number, number, number] } = {},
-): Promise<{ bytes: Uint8Array; wordBoxes: { text: string; x0: number; y0: number; x1: number; y1: number }[][] }> {
+): Promise<{
+  bytes: Uint8Array;
+  wordBoxes: { text: string; x0: number; y0: number; x1: number; y1: number }[][];
+}> {
   const pdf = await PDFDocument.create();
   const font = await pdf.embedFont(StandardFonts.Helvetica);
   const wordBoxes = pages.map((runs) => {

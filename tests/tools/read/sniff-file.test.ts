@@ -6,10 +6,21 @@ import type { ReadLimits } from '../../../tools/read/read-limits.ts';
 import { inspectUpload, sniffMediaType } from '../../../tools/read/sniff-file.ts';
 import { makeEncryptedPdf, makePagesPdf } from './make-pdf.ts';
 
-const LIMITS: ReadLimits = { maxBytes: 1024 * 1024, maxPages: 5, maxImagePixels: 40_000_000, minTextCharsPerPage: 20 };
+const LIMITS: ReadLimits = {
+  maxBytes: 1024 * 1024,
+  maxPages: 5,
+  maxImagePixels: 40_000_000,
+  minTextCharsPerPage: 20,
+};
 
-const pngBytes = () => sharp({ create: { width: 40, height: 30, channels: 3, background: '#fff' } }).png().toBuffer();
-const jpegBytes = () => sharp({ create: { width: 40, height: 30, channels: 3, background: '#fff' } }).jpeg().toBuffer();
+const pngBytes = () =>
+  sharp({ create: { width: 40, height: 30, channels: 3, background: '#fff' } })
+    .png()
+    .toBuffer();
+const jpegBytes = () =>
+  sharp({ create: { width: 40, height: 30, channels: 3, background: '#fff' } })
+    .jpeg()
+    .toBuffer();
 const text = (value: string) => new TextEncoder().encode(value);
 
 /** A PNG whose header claims a size it does not have: enough for a header check, nothing to decode. */
@@ -34,7 +45,9 @@ function pngHeader(width: number, height: number): Uint8Array {
 
 async function twoPageTiff(): Promise<Buffer> {
   const page = await pngBytes();
-  return sharp([page, page], { join: { animated: true } }).tiff().toBuffer();
+  return sharp([page, page], { join: { animated: true } })
+    .tiff()
+    .toBuffer();
 }
 
 async function inspectError(bytes: Uint8Array, filename: string, limits = LIMITS): Promise<AppError> {
@@ -73,16 +86,58 @@ describe('inspectUpload', () => {
 
   it.each([
     ['an empty file', async () => new Uint8Array(), 'a.pdf', 'EMPTY_FILE', /empty/],
-    ['a file over the size limit', async () => new Uint8Array(LIMITS.maxBytes + 1), 'a.pdf', 'FILE_TOO_LARGE', /limit is 1 MB/],
+    [
+      'a file over the size limit',
+      async () => new Uint8Array(LIMITS.maxBytes + 1),
+      'a.pdf',
+      'FILE_TOO_LARGE',
+      /limit is 1 MB/,
+    ],
     ['a PNG named .pdf', pngBytes, 'invoice.pdf', 'FILE_TYPE_MISMATCH', /named like a PDF .* a PNG image/],
-    ['a text file named .pdf', async () => text('Invoice 42\nTotal 10.00\n'), 'invoice.pdf', 'FILE_TYPE_MISMATCH', /plain text/],
+    [
+      'a text file named .pdf',
+      async () => text('Invoice 42\nTotal 10.00\n'),
+      'invoice.pdf',
+      'FILE_TYPE_MISMATCH',
+      /plain text/,
+    ],
     ['a JPEG named .png', jpegBytes, 'receipt.png', 'FILE_TYPE_MISMATCH', /a JPEG image/],
-    ['a Word document', async () => new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2]), 'invoice.docx', 'UNSUPPORTED_MEDIA_TYPE', /Office document/],
-    ['a truncated PDF', async () => (await makePagesPdf(3)).slice(0, 400), 'invoice.pdf', 'CORRUPT_FILE', /damaged or incomplete/],
+    [
+      'a Word document',
+      async () => new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2]),
+      'invoice.docx',
+      'UNSUPPORTED_MEDIA_TYPE',
+      /Office document/,
+    ],
+    [
+      'a truncated PDF',
+      async () => (await makePagesPdf(3)).slice(0, 400),
+      'invoice.pdf',
+      'CORRUPT_FILE',
+      /damaged or incomplete/,
+    ],
     ['a password-protected PDF', async () => makeEncryptedPdf(), 'invoice.pdf', 'ENCRYPTED_PDF', /password/],
-    ['a PDF with too many pages', () => makePagesPdf(6), 'invoice.pdf', 'TOO_MANY_PAGES', /6 pages; the limit is 5/],
-    ['an image over the pixel limit', async () => pngHeader(20_000, 20_000), 'scan.png', 'IMAGE_TOO_LARGE', /20000 × 20000/],
-    ['an image whose header is broken', async () => pngHeader(0, 0).slice(0, 20), 'scan.png', 'CORRUPT_FILE', /damaged/],
+    [
+      'a PDF with too many pages',
+      () => makePagesPdf(6),
+      'invoice.pdf',
+      'TOO_MANY_PAGES',
+      /6 pages; the limit is 5/,
+    ],
+    [
+      'an image over the pixel limit',
+      async () => pngHeader(20_000, 20_000),
+      'scan.png',
+      'IMAGE_TOO_LARGE',
+      /20000 × 20000/,
+    ],
+    [
+      'an image whose header is broken',
+      async () => pngHeader(0, 0).slice(0, 20),
+      'scan.png',
+      'CORRUPT_FILE',
+      /damaged/,
+    ],
   ])('rejects %s', async (_name, make, filename, code, message) => {
     const error = await inspectError(await make(), filename);
     expect(error.code).toBe(code);
