@@ -37,7 +37,11 @@ export async function runParseStage(documentId: string, ctx: ToolContext, onProg
   }
   const moved = await ctx.db.transaction(async (tx) => {
     await replacePages(tx, documentId, pages);
-    await tx.query('UPDATE documents SET page_count = $2 WHERE id = $1', [documentId, pages.length]);
+    await tx.query('UPDATE documents SET page_count = $2, read_timings = $3 WHERE id = $1', [
+      documentId,
+      pages.length,
+      JSON.stringify(read.timings),
+    ]);
     return transitionDocument(tx, {
       id: documentId,
       from: ['parsing'],
