@@ -36,8 +36,9 @@ export function startWorkers(options: WorkerOptions): RunningWorkers {
       connection: { url: options.redisUrl },
       prefix: options.prefix,
       concurrency: options.concurrency[stage as Stage] ?? 1,
-      lockDuration: options.lockDuration,
-      stalledInterval: options.stalledInterval,
+      // BullMQ treats an explicit undefined as a value; pass only what was given.
+      ...(options.lockDuration && { lockDuration: options.lockDuration }),
+      ...(options.stalledInterval && { stalledInterval: options.stalledInterval }),
     });
     worker.on('error', (error) => options.ctx.logger.error('worker error', { stage, error }));
     return worker;
