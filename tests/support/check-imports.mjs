@@ -28,7 +28,9 @@ for (const file of files) {
     const target = path.resolve(path.dirname(file), match[1] ?? match[2]);
     targets.push(target);
     if (layerOf(target) > layerOf(file)) {
-      problems.push(`${path.relative(root, file)} imports ${path.relative(root, target)}: imports must flow ${LAYERS.join(' ← ')}`);
+      problems.push(
+        `${path.relative(root, file)} imports ${path.relative(root, target)}: imports must flow ${LAYERS.join(' ← ')}`,
+      );
     }
   }
   graph.set(file, targets);
@@ -38,7 +40,10 @@ const state = new Map();
 function visit(file, trail) {
   if (state.get(file) === 'done') return;
   if (state.get(file) === 'visiting') {
-    const cycle = trail.slice(trail.indexOf(file)).concat(file).map((f) => path.relative(root, f));
+    const cycle = trail
+      .slice(trail.indexOf(file))
+      .concat(file)
+      .map((f) => path.relative(root, f));
     problems.push(`import cycle: ${cycle.join(' → ')}`);
     return;
   }

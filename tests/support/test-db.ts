@@ -8,7 +8,9 @@ export function uniqueRunName(prefix = 'pwt'): string {
   return `${prefix}_${randomBytes(5).toString('hex')}`;
 }
 
-export const DATABASE_KINDS = process.env.DATABASE_URL ? (['pglite', 'postgres'] as const) : (['pglite'] as const);
+export const DATABASE_KINDS = process.env.DATABASE_URL
+  ? (['pglite', 'postgres'] as const)
+  : (['pglite'] as const);
 
 /** A migrated database: in-memory PGlite, or a fresh schema on the Postgres server at DATABASE_URL. */
 export async function openTestDb(kind: 'pglite' | 'postgres' = 'pglite'): Promise<Db & { schema: string }> {

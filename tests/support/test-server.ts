@@ -1,12 +1,12 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { type RunningServer, startServer } from '../../server/cli/serve-command.ts';
 import { type Config, parseConfig } from '../../tools/core/config.ts';
+import type { Role } from '../../tools/core/roles.ts';
 import type { DocumentStatus } from '../../tools/documents/document-status.ts';
 import { isSettled } from '../../tools/documents/document-status.ts';
 import { createApiToken } from '../../tools/storage/api-tokens.ts';
-import type { Role } from '../../tools/core/roles.ts';
-import { type RunningServer, startServer } from '../../server/cli/serve-command.ts';
 import { uniqueRunName } from './test-db.ts';
 
 export const TEST_REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -30,7 +30,11 @@ export async function makeTestConfig(overrides: Record<string, string> = {}): Pr
 export type TestServer = RunningServer & {
   adminToken: string;
   tokenFor(role: Role): Promise<string>;
-  api(method: string, route: string, options?: { token?: string | null; body?: FormData | string }): Promise<Response>;
+  api(
+    method: string,
+    route: string,
+    options?: { token?: string | null; body?: FormData | string },
+  ): Promise<Response>;
   waitForSettled(id: string, token?: string): Promise<{ status: DocumentStatus } & Record<string, unknown>>;
   stop(): Promise<void>;
 };
@@ -52,37 +56,54 @@ export async function startTestServer(overrides: Record<string, string> = {}): P
     adminToken,
     api,
     async tokenFor(role) {
-      const created = await createApiToken(running.runtime.ctx.db, { name: uniqueRunName(role), role, createdBy: running.runtime.ctx.actor });
+      const created = await createApiToken(running.runtime.ctx.db, {
+        name: uniqueRunName(role),
+        role,
+        createdBy: running.runtime.ctx.actor,
+      });
       return created.token;
     },
     // Waits on the document's own state, not on a clock: the test timeout is the only bound.
     async waitForSettled(id, token) {
       for (;;) {
-        const view = (await (await api('GET', `/api/documents/${id}`, { token })).json()) as { status: DocumentStatus };
+        const view = (await (await api('GET', `/api/documents/${id}`, { token })).json()) as {
+          status: DocumentStatus;
+        };
         if (isSettled(view.status)) return view;
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
     },
     async stop() {
       await running.close();
-      if (config.DATABASE_URL) {
-        // The schema belongs to this run only.
-        const { openDb } = await import('../../tools/storage/open-db.ts');
-        const db = await openDb({ databaseUrl: config.DATABASE_URL, pgliteDir: '', schema: config.DATABASE_SCHEMA });
-        await db.exec(`DROP SCHEMA ${config.DATABASE_SCHEMA} CASCADE`);
-        await db.close();
-      }
-      await deleteQueueKeys(config.QUEUE_PREFIX);
-      await rm(config.DATA_DIR, { recursive: true, force: true });
+      await removeTestData(config);
     },
   };
 }
 
-export function uploadForm(files: Array<{ name: string; content: Uint8Array }>, fields: Record<string, string> = {}): FormData {
+export function uploadForm(
+  files: Array<{ name: string; content: Uint8Array }>,
+  fields: Record<string, string> = {},
+): FormData {
   const form = new FormData();
   for (const [key, value] of Object.entries(fields)) form.append(key, value);
   for (const file of files) form.append('file', new Blob([Buffer.from(file.content)]), file.name);
   return form;
+}
+
+/** Removes what a test run left: its schema on the Postgres server, its queue keys, its data folder. */
+export async function removeTestData(config: Config) {
+  if (config.DATABASE_URL) {
+    const { openDb } = await import('../../tools/storage/open-db.ts');
+    const db = await openDb({
+      databaseUrl: config.DATABASE_URL,
+      pgliteDir: '',
+      schema: config.DATABASE_SCHEMA,
+    });
+    await db.exec(`DROP SCHEMA ${config.DATABASE_SCHEMA} CASCADE`);
+    await db.close();
+  }
+  await deleteQueueKeys(config.QUEUE_PREFIX);
+  await rm(config.DATA_DIR, { recursive: true, force: true });
 }
 
 /** Removes this run's BullMQ keys from the shared Redis. */

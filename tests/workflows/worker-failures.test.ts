@@ -1,33 +1,39 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { makeInvoicePdf, SAMPLE_INVOICE } from '../../evals/synth/make-invoice-pdf.ts';
+import { openRuntime, type Runtime } from '../../server/runtime/open-runtime.ts';
 import { AppError } from '../../tools/core/app-error.ts';
 import { invokeTool } from '../../tools/core/tool.ts';
+import { isSettled } from '../../tools/documents/document-status.ts';
 import { submitDocument } from '../../tools/ops/submit-document.ts';
+import { listAudit } from '../../tools/storage/audit-log.ts';
+import { findDocument, transitionDocument } from '../../tools/storage/documents-table.ts';
 import { countExtractions } from '../../tools/storage/extractions-table.ts';
 import { countReviewTasks } from '../../tools/storage/review-tasks-table.ts';
-import { findDocument, transitionDocument } from '../../tools/storage/documents-table.ts';
-import { listAudit } from '../../tools/storage/audit-log.ts';
 import { runExtractStage } from '../../workflows/stages/extract-stage.ts';
 import { runParseStage } from '../../workflows/stages/parse-stage.ts';
-import { type RunningWorkers, startWorkers, type StageRunner } from '../../workflows/start-workers.ts';
-import { openRuntime, type Runtime } from '../../server/runtime/open-runtime.ts';
-import { makeInvoicePdf, SAMPLE_INVOICE } from '../../evals/synth/make-invoice-pdf.ts';
-import { deleteQueueKeys, makeTestConfig } from '../support/test-server.ts';
-import { isSettled } from '../../tools/documents/document-status.ts';
+import { type RunningWorkers, type StageRunner, startWorkers } from '../../workflows/start-workers.ts';
+import { makeTestConfig, removeTestData } from '../support/test-server.ts';
 
 describe('workers that fail or die mid-job', () => {
   let runtime: Runtime;
   const running: RunningWorkers[] = [];
 
-  async function setUp() {
+  // One database and queue prefix for the file; each test starts its own workers and uses its own documents.
+  beforeAll(async () => {
     runtime = await openRuntime(await makeTestConfig());
-  }
+  });
   afterEach(async () => {
     await Promise.all(running.splice(0).map((w) => w.close()));
-    await runtime.close();
-    await deleteQueueKeys(runtime.config.QUEUE_PREFIX);
+  });
+  afterAll(async () => {
+    await runtime?.close();
+    if (runtime) await removeTestData(runtime.config);
   });
 
-  function start(runners: Partial<Record<'parse' | 'extract', StageRunner>>, options: { lockDuration?: number; stalledInterval?: number } = {}) {
+  function start(
+    runners: Partial<Record<'parse' | 'extract', StageRunner>>,
+    options: { lockDuration?: number; stalledInterval?: number } = {},
+  ) {
     const workers = startWorkers({
       redisUrl: runtime.redis.url,
       prefix: runtime.config.QUEUE_PREFIX,
@@ -54,7 +60,6 @@ describe('workers that fail or die mid-job', () => {
   }
 
   it('retries a transient fault and extracts once', async () => {
-    await setUp();
     let calls = 0;
     start({
       parse: (id, ctx) => runParseStage(id, ctx),
@@ -72,7 +77,6 @@ describe('workers that fail or die mid-job', () => {
   });
 
   it('runs a stage twice with one effect when a job is delivered again', async () => {
-    await setUp();
     start({ parse: (id, ctx) => runParseStage(id, ctx), extract: (id, ctx) => runExtractStage(id, ctx) });
     const { id } = await submit('INV-TWICE-1');
     await waitForSettled(id);
@@ -85,7 +89,6 @@ describe('workers that fail or die mid-job', () => {
   });
 
   it('fails the document at once, without retries, when the input is bad', async () => {
-    await setUp();
     let calls = 0;
     start({
       parse: async () => {
@@ -101,7 +104,6 @@ describe('workers that fail or die mid-job', () => {
   });
 
   it('hands a job held by a dead worker to another, with no document lost or extracted twice', async () => {
-    await setUp();
     let reachedParse!: () => void;
     const parseStarted = new Promise<void>((resolve) => {
       reachedParse = resolve;
@@ -110,7 +112,9 @@ describe('workers that fail or die mid-job', () => {
     const dying = start(
       {
         parse: async (docId, ctx) => {
-          await ctx.db.transaction((tx) => transitionDocument(tx, { id: docId, from: ['received'], to: 'parsing', actor: ctx.actor }));
+          await ctx.db.transaction((tx) =>
+            transitionDocument(tx, { id: docId, from: ['received'], to: 'parsing', actor: ctx.actor }),
+          );
           reachedParse();
           await new Promise<void>(() => undefined);
         },
@@ -122,7 +126,10 @@ describe('workers that fail or die mid-job', () => {
     await Promise.all(dying.workers.map((w) => w.close(true))); // force: its lock is no longer renewed
     running.splice(running.indexOf(dying), 1);
     start(
-      { parse: (docId, ctx) => runParseStage(docId, ctx), extract: (docId, ctx) => runExtractStage(docId, ctx) },
+      {
+        parse: (docId, ctx) => runParseStage(docId, ctx),
+        extract: (docId, ctx) => runExtractStage(docId, ctx),
+      },
       { lockDuration: 1_000, stalledInterval: 500 },
     );
     const document = await waitForSettled(id);

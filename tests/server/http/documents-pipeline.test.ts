@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderPdfPageToPng } from '../../support/fixtures/render-fixture.ts';
 import { invoiceTotals, makeInvoicePdf, SAMPLE_INVOICE } from '../../../evals/synth/make-invoice-pdf.ts';
+import { renderPdfPageToPng } from '../../support/fixtures/render-fixture.ts';
 import { startTestServer, type TestServer, uploadForm } from '../../support/test-server.ts';
 
 type View = {
@@ -24,8 +24,16 @@ describe('the intake pipeline over HTTP', () => {
   afterAll(() => server?.stop());
 
   async function upload(name: string, content: Uint8Array, token?: string) {
-    const response = await server.api('POST', '/api/documents', { body: uploadForm([{ name, content }]), token });
-    return { status: response.status, body: (await response.json()) as { documents: Array<{ id: string; status: string; isDuplicate: boolean }> } };
+    const response = await server.api('POST', '/api/documents', {
+      body: uploadForm([{ name, content }]),
+      token,
+    });
+    return {
+      status: response.status,
+      body: (await response.json()) as {
+        documents: Array<{ id: string; status: string; isDuplicate: boolean }>;
+      },
+    };
   }
 
   it('takes a born-digital invoice from upload to a routed extraction', async () => {
@@ -48,11 +56,17 @@ describe('the intake pipeline over HTTP', () => {
     expect(Buffer.from(await file.arrayBuffer()).equals(Buffer.from(invoicePdf))).toBe(true);
     const page = await server.api('GET', `/api/documents/${id}/pages/1.png`);
     expect(page.headers.get('content-type')).toBe('image/png');
-    expect(Buffer.from(await page.arrayBuffer()).subarray(1, 4).toString()).toBe('PNG');
+    expect(
+      Buffer.from(await page.arrayBuffer())
+        .subarray(1, 4)
+        .toString(),
+    ).toBe('PNG');
   });
 
   it('reads a scanned invoice image through OCR', async () => {
-    const png = await renderPdfPageToPng(await makeInvoicePdf({ ...SAMPLE_INVOICE, invoiceNumber: 'INV-2025-2077' }));
+    const png = await renderPdfPageToPng(
+      await makeInvoicePdf({ ...SAMPLE_INVOICE, invoiceNumber: 'INV-2025-2077' }),
+    );
     const { status, body } = await upload('scan.png', png);
     expect(status).toBe(202);
     const view = (await server.waitForSettled(body.documents[0]!.id)) as View;
@@ -68,7 +82,9 @@ describe('the intake pipeline over HTTP', () => {
     expect(second.status).toBe(202);
     expect(second.body.documents[0]!.id).toBe(first.body.documents[0]!.id);
     expect(second.body.documents[0]!.isDuplicate).toBe(true);
-    const list = (await (await server.api('GET', '/api/documents?q=dup-')).json()) as { documents: Array<{ file: string }> };
+    const list = (await (await server.api('GET', '/api/documents?q=dup-')).json()) as {
+      documents: Array<{ file: string }>;
+    };
     expect(list.documents.map((d) => d.file)).toEqual(['dup-first.pdf']);
   });
 

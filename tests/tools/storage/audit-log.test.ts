@@ -9,7 +9,9 @@ describe.each(DATABASE_KINDS)('audit log on %s', (kind) => {
   beforeEach(async () => {
     db = await openTestDb(kind);
     for (const action of ['document.received', 'document.parsing', 'document.extracting']) {
-      await db.transaction((tx) => appendAudit(tx, { actor: SYSTEM_ACTOR, action, details: { n: action.length } }));
+      await db.transaction((tx) =>
+        appendAudit(tx, { actor: SYSTEM_ACTOR, action, details: { n: action.length } }),
+      );
     }
   });
   afterEach(() => db.close());
@@ -19,23 +21,31 @@ describe.each(DATABASE_KINDS)('audit log on %s', (kind) => {
   });
 
   it('refuses updates and deletes at the database', async () => {
-    await expect(db.query("UPDATE audit_log SET actor = 'mallory' WHERE seq = 2")).rejects.toThrow(/append-only/);
+    await expect(db.query("UPDATE audit_log SET actor = 'mallory' WHERE seq = 2")).rejects.toThrow(
+      /append-only/,
+    );
     await expect(db.query('DELETE FROM audit_log WHERE seq = 2')).rejects.toThrow(/append-only/);
   });
 
   it('finds an edited entry once the guard is bypassed', async () => {
-    await db.exec("ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only; UPDATE audit_log SET actor = 'mallory' WHERE seq = 2;");
+    await db.exec(
+      "ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only; UPDATE audit_log SET actor = 'mallory' WHERE seq = 2;",
+    );
     expect(await verifyAudit(db)).toMatchObject({ ok: false, brokenAt: 2, reason: 'entry altered' });
   });
 
   it('finds a removed entry once the guard is bypassed', async () => {
-    await db.exec('ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only; DELETE FROM audit_log WHERE seq = 2;');
+    await db.exec(
+      'ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only; DELETE FROM audit_log WHERE seq = 2;',
+    );
     expect(await verifyAudit(db)).toMatchObject({ ok: false, brokenAt: 2, reason: 'entry missing' });
   });
 
   it('keeps one chain when appends race', async () => {
     await Promise.all(
-      Array.from({ length: 8 }, (_, i) => db.transaction((tx) => appendAudit(tx, { actor: SYSTEM_ACTOR, action: `race.${i}` }))),
+      Array.from({ length: 8 }, (_, i) =>
+        db.transaction((tx) => appendAudit(tx, { actor: SYSTEM_ACTOR, action: `race.${i}` })),
+      ),
     );
     expect(await verifyAudit(db)).toEqual({ ok: true, entries: 11 });
   });
