@@ -41,10 +41,15 @@ export function inferDateOrder(evidence: DateOrderEvidence): { order: DateOrder;
   let dayFirst = 0;
   let monthFirst = 0;
   for (const date of evidence.numericDates ?? []) {
-    const m = /^(\d{1,2})[-/.](\d{1,2})[-/.]\d{2,4}$/.exec(date.trim());
+    // Dotted triples with a two-digit end are as often times ("09.20.00") as dates: not evidence.
+    const m = /^(\d{1,2})[-/](\d{1,2})[-/]\d{2,4}$|^(\d{1,2})\.(\d{1,2})\.\d{4}$/.exec(
+      date.trim().replace(/\s/g, ''),
+    );
     if (!m) continue;
-    if (Number(m[1]) > 12 && Number(m[2]) <= 12) dayFirst++;
-    if (Number(m[2]) > 12 && Number(m[1]) <= 12) monthFirst++;
+    const first = Number(m[1] ?? m[3]);
+    const second = Number(m[2] ?? m[4]);
+    if (first > 12 && second <= 12) dayFirst++;
+    if (second > 12 && first <= 12) monthFirst++;
   }
   if (dayFirst > monthFirst) return { order: 'day-first', reason: 'another date has a day above 12 first' };
   if (monthFirst > dayFirst)

@@ -54,7 +54,8 @@ const MONTH_NAMES = Object.keys(MONTHS)
 export const DATE_PATTERN = new RegExp(
   [
     String.raw`\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b`,
-    String.raw`\b\d{1,2}[-/.]\d{1,2}[-/.](?:\d{4}|\d{2})(?!\d)`,
+    // OCR often splits a date at a separator ("26-04-" "18", "14/" "04/2018"): one space either side is allowed.
+    String.raw`\b\d{1,2} ?[-/.] ?\d{1,2} ?[-/.] ?(?:\d{4}|\d{2})(?!\d)`,
     String.raw`\b\d{1,2}(?:st|nd|rd|th)?[\s\-/.]*(?:${MONTH_NAMES})\.?[\s\-/.,]*(?:\d{4}|\d{2})(?!\d)`,
     String.raw`\b(?:${MONTH_NAMES})\.?[\s\-/.]*\d{1,2}(?:st|nd|rd|th)?(?:[\s,/.\-]+(?:\d{4}|\d{2}))(?!\d)`,
   ].join('|'),
@@ -82,7 +83,8 @@ function readings(text: string): { dayFirst: string | null; monthFirst: string |
   const t = text
     .trim()
     .replace(/\s+/g, ' ')
-    .replace(/^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*/i, '');
+    .replace(/^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*/i, '')
+    .replace(/(\d) ?([-/.]) ?(?=\d)/g, '$1$2');
   let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(t);
   if (m) {
     const iso = toIso(Number(m[1]), Number(m[2]), Number(m[3]));
@@ -131,7 +133,17 @@ export function parseDate(printed: string, order?: DateOrder | null): DateParse 
   return { value: r.dayFirst!, candidates, isAmbiguous: true };
 }
 
-/** Every date printed in a text, with where it starts, in reading order. */
+/**
+ * Every valid date printed in a text, with where it starts, in reading order. A match that is not a real
+ * date ("19- 18/01" out of "REG #19- 18/01/2018") is retried one character later, so it cannot hide the
+ * real date it overlaps.
+ */
 export function findDates(text: string): { text: string; index: number }[] {
-  return [...text.matchAll(DATE_PATTERN)].map((m) => ({ text: m[0], index: m.index ?? 0 }));
+  const pattern = new RegExp(DATE_PATTERN.source, 'gi');
+  const found: { text: string; index: number }[] = [];
+  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+    if (parseDate(m[0])) found.push({ text: m[0], index: m.index });
+    else pattern.lastIndex = m.index + 1;
+  }
+  return found;
 }
