@@ -64,6 +64,14 @@ describe('parseDate', () => {
 });
 
 describe('findDates', () => {
+  it('joins a date OCR split at a separator', () => {
+    expect(findDates('DATE 26-04- 18 16:46').map((d) => parseDate(d.text, 'day-first')?.value)).toEqual(['2018-04-26']);
+  });
+
+  it('does not let a number before the date hide it', () => {
+    expect(findDates('ORD #50 -REG #19- 18/01/2018 10:27:03').map((d) => d.text)).toEqual(['18/01/2018']);
+  });
+
   it('finds every date in a line, in order', () => {
     const found = findDates(
       'Flight Dates: Wednesday, February 12, 2020 to Monday, February 17, 2020 · 09/15/20-09/21/20',
