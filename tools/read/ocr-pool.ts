@@ -72,6 +72,8 @@ export function createOcrPool(options: OcrPoolOptions = {}): OcrPool {
       preserve_interword_spaces: '1',
       // Pages are rendered or upscaled to about 300 dpi; saying so avoids a noisy resolution guess.
       user_defined_dpi: '300',
+      // Tesseract's diagnostics ("Detected 168 diacritics") would otherwise fill the server's stderr.
+      debug_file: '/dev/null',
     });
     return worker;
   }

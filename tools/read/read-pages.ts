@@ -22,7 +22,7 @@ export async function readPages(
       try {
         readings[number - 1] = await readPage(number);
       } catch (error) {
-        // The other lanes stop taking pages; the first failure is what the caller sees.
+        // The other lanes stop taking pages.
         failed = true;
         throw error;
       }
@@ -30,6 +30,12 @@ export async function readPages(
       progress.onPage?.(done, total);
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(lanes, total)) }, lane));
+  // Settle every lane before returning or throwing: the caller then closes the document with
+  // nothing still drawing on it.
+  const outcomes = await Promise.allSettled(
+    Array.from({ length: Math.max(1, Math.min(lanes, total)) }, lane),
+  );
+  const failure = outcomes.find((outcome) => outcome.status === 'rejected');
+  if (failure) throw failure.reason;
   return readings;
 }

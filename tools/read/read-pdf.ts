@@ -67,12 +67,22 @@ async function readPdfPage(
 }
 
 /**
+ * Below this many visible glyphs, text drawn over a full-page scan is an overlay (an "AP RECEIVED"
+ * stamp, a Bates number, a page footer added by a document system), not the page's content.
+ */
+const OVERLAY_MAX_GLYPHS = 200;
+
+/**
  * Text counts when there is enough of it and most of it can be seen. A scan whose old OCR text is
- * invisible or under the image has plenty of characters, nearly all hidden.
+ * invisible or under the image has plenty of characters, nearly all hidden; a scan with a stamp
+ * on top has a few visible ones. Either is OCRed (the render includes the stamp).
  */
 function hasReadableText(characters: number, drawing: PageDrawing, minCharacters: number): boolean {
   if (characters < minCharacters) return false;
-  return drawing.hiddenGlyphs <= drawing.visibleGlyphs;
+  if (drawing.hiddenGlyphs > drawing.visibleGlyphs) return false;
+  const isOverlayOnScan =
+    drawing.scanPixelsPerPoint !== undefined && drawing.visibleGlyphs < OVERLAY_MAX_GLYPHS;
+  return !isOverlayOnScan;
 }
 
 /**

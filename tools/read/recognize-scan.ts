@@ -9,7 +9,7 @@ import { encodeOcrPng, type GrayImage, sharpFromGray } from './page-image.ts';
  * receipts this lifted word recall from 0.75 to 0.81 for one extra pass on a quarter of them;
  * upscaling every page cost twice the time for less (tools/read/README.md).
  */
-const SMALL_TEXT_PX = 18;
+const SMALL_TEXT_PX = 16;
 const TARGET_TEXT_PX = 24;
 const MAX_UPSCALE = 4;
 /** The upscaled copy is kept within this many pixels, whatever the original size. */

@@ -149,19 +149,31 @@ describe('readDocument on PDFs', () => {
     expect(drawing.scanPixelsPerPoint).toBeCloseTo(85 / PAGE_WIDTH, 5);
   });
 
-  it('counts text drawn over a background image as visible', async () => {
+  it.each([
+    ['reads a letterhead page (text over a full-page background image) from its text layer', 12, 'text'],
+    ['OCRs a scan with a short stamp drawn over it', 1, 'ocr'],
+  ] as const)('%s', async (_name, lineCount, source) => {
     const pdf = await PDFDocument.create();
     const font = await pdf.embedFont(StandardFonts.Helvetica);
     const page = pdf.addPage([PAGE_WIDTH, PAGE_HEIGHT]);
-    const background = await sharp({ create: { width: 10, height: 10, channels: 3, background: '#eef' } })
+    const background = await sharp({ create: { width: 85, height: 110, channels: 3, background: '#fff' } })
       .png()
       .toBuffer();
     page.drawImage(await pdf.embedPng(background), { x: 0, y: 0, width: PAGE_WIDTH, height: PAGE_HEIGHT });
-    page.drawText('Letterhead invoice 1001', { x: 72, y: 700, size: 12, font });
-    const bytes = await pdf.save();
-    const { pages } = await readDocument(bytes, { mediaType: 'application/pdf', limits: LIMITS, ocr });
-    expect(pages[0]!.source).toBe('text');
-    expect(wordTexts(pages[0]!.words)).toEqual(['Letterhead', 'invoice', '1001']);
+    for (let line = 0; line < lineCount; line += 1) {
+      page.drawText(`RECEIVED AP DEPT line ${line} of the invoice`, {
+        x: 72,
+        y: 700 - 20 * line,
+        size: 12,
+        font,
+      });
+    }
+    const { pages } = await readDocument(await pdf.save(), {
+      mediaType: 'application/pdf',
+      limits: LIMITS,
+      ocr,
+    });
+    expect(pages[0]!.source).toBe(source);
   });
 
   it.each([
