@@ -15,9 +15,18 @@ const program = new Command('paperwork')
   .description('Self-hosted document intelligence for finance and tax paperwork.')
   .showHelpAfterError();
 
-program.command('serve').description('Serve the API and run the pipeline workers in one process.').action(() => serveCommand(config()));
-program.command('worker').description('Run pipeline workers only (needs DATABASE_URL).').action(() => workerCommand(config()));
-program.command('migrate').description('Create or update the database tables.').action(() => migrateCommand(config()));
+program
+  .command('serve')
+  .description('Serve the API and run the pipeline workers in one process.')
+  .action(() => serveCommand(config()));
+program
+  .command('worker')
+  .description('Run pipeline workers only (needs DATABASE_URL).')
+  .action(() => workerCommand(config()));
+program
+  .command('migrate')
+  .description('Create or update the database tables.')
+  .action(() => migrateCommand(config()));
 
 program
   .command('extract')
@@ -26,11 +35,15 @@ program
   .addOption(new Option('--type <type>', 'skip classification').choices(DOC_TYPES))
   .addOption(new Option('--engine <engine>', 'extraction engine').choices(['rules']).default('rules'))
   .option('--json', 'print one JSON extraction result per line')
-  .action((files: string[], options: { type?: DocType; json?: boolean }) => extractCommand(files, options, config()));
+  .action((files: string[], options: { type?: DocType; json?: boolean }) =>
+    extractCommand(files, options, config()),
+  );
 
 program
   .command('ingest')
-  .description('Upload files or folders to a running server (PAPERWORK_URL, PAPERWORK_TOKEN) and follow them.')
+  .description(
+    'Upload files or folders to a running server (PAPERWORK_URL, PAPERWORK_TOKEN) and follow them.',
+  )
   .argument('<path...>', 'files or folders')
   .action((paths: string[]) => ingestCommand(paths, config()));
 
@@ -51,7 +64,10 @@ token
   .action((options: { name: string; role: string }) => tokenCreateCommand(options, config()));
 
 const audit = program.command('audit').description('The audit log.');
-audit.command('verify').description('Check the hash chain of the audit log.').action(() => auditVerifyCommand(config()));
+audit
+  .command('verify')
+  .description('Check the hash chain of the audit log.')
+  .action(() => auditVerifyCommand(config()));
 
 try {
   await program.parseAsync();

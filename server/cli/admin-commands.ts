@@ -26,19 +26,28 @@ async function withDb<T>(config: Config, work: (db: Db) => Promise<T>): Promise<
 }
 
 export async function migrateCommand(config: Config) {
-  const db = await openDb({ databaseUrl: config.DATABASE_URL, pgliteDir: path.join(config.DATA_DIR, 'pg'), schema: config.DATABASE_SCHEMA });
+  const db = await openDb({
+    databaseUrl: config.DATABASE_URL,
+    pgliteDir: path.join(config.DATA_DIR, 'pg'),
+    schema: config.DATABASE_SCHEMA,
+  });
   try {
     const applied = await migrate(db);
-    process.stdout.write(applied.length ? `Applied ${applied.join(', ')}\n` : 'The database is up to date.\n');
+    process.stdout.write(
+      applied.length ? `Applied ${applied.join(', ')}\n` : 'The database is up to date.\n',
+    );
   } finally {
     await db.close();
   }
 }
 
 export async function tokenCreateCommand(options: { name: string; role: string }, config: Config) {
-  if (!isRole(options.role)) throw new Error(`Unknown role "${options.role}"; use one of ${ROLES.join(', ')}.`);
+  if (!isRole(options.role))
+    throw new Error(`Unknown role "${options.role}"; use one of ${ROLES.join(', ')}.`);
   const role = options.role;
-  const created = await withDb(config, (db) => createApiToken(db, { name: options.name, role, createdBy: LOCAL_ACTOR }));
+  const created = await withDb(config, (db) =>
+    createApiToken(db, { name: options.name, role, createdBy: LOCAL_ACTOR }),
+  );
   process.stderr.write(`Created token "${created.name}" with role ${created.role}. It is shown once:\n`);
   process.stdout.write(`${created.token}\n`);
 }
@@ -48,7 +57,9 @@ export async function auditVerifyCommand(config: Config) {
   if (result.ok) {
     process.stdout.write(`Audit log intact: ${result.entries} entries.\n`);
   } else {
-    process.stdout.write(`Audit log BROKEN at entry ${result.brokenAt} (${result.reason}); ${result.entries} entries.\n`);
+    process.stdout.write(
+      `Audit log BROKEN at entry ${result.brokenAt} (${result.reason}); ${result.entries} entries.\n`,
+    );
     process.exitCode = 1;
   }
 }

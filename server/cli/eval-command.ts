@@ -1,11 +1,11 @@
 import os from 'node:os';
 import path from 'node:path';
+import { evaluateDataset } from '../../evals/evaluate-dataset.ts';
+import { formatEvalTable } from '../../evals/format-eval-table.ts';
 import type { Config } from '../../tools/core/config.ts';
 import { extractFile } from '../../tools/ops/extract-document.ts';
 import { createOcrPool } from '../../tools/read/ocr-pool.ts';
 import { readLimitsFromConfig } from '../../tools/read/read-limits.ts';
-import { evaluateDataset } from '../../evals/evaluate-dataset.ts';
-import { formatEvalTable } from '../../evals/format-eval-table.ts';
 import { createProgressBar } from './progress-bar.ts';
 
 /** `paperwork eval`: runs the in-process understanding path over a labelled dataset and scores every field. */
@@ -19,7 +19,10 @@ export async function evalCommand(options: { dataset: string; json?: boolean }, 
       dir: path.resolve(options.dataset),
       concurrency: size,
       extract: (content, file, docType) =>
-        extractFile({ filename: path.basename(file), content, docType }, { ocr, limits, threshold: config.CONFIDENCE_THRESHOLD }),
+        extractFile(
+          { filename: path.basename(file), content, docType },
+          { ocr, limits, threshold: config.CONFIDENCE_THRESHOLD },
+        ),
       onProgress: (done, total) => bar.update(done, `${done}/${total} documents`, total),
     });
     bar.done();

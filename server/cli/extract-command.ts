@@ -10,8 +10,14 @@ import { createOcrPool } from '../../tools/read/ocr-pool.ts';
 import { readLimitsFromConfig } from '../../tools/read/read-limits.ts';
 
 /** `paperwork extract`: the understanding path in process, no Redis and no database. */
-export async function extractCommand(files: string[], options: { type?: DocType; json?: boolean }, config: Config) {
-  const ocr = createOcrPool({ size: config.OCR_WORKERS ?? Math.min(os.availableParallelism(), files.length) });
+export async function extractCommand(
+  files: string[],
+  options: { type?: DocType; json?: boolean },
+  config: Config,
+) {
+  const ocr = createOcrPool({
+    size: config.OCR_WORKERS ?? Math.min(os.availableParallelism(), files.length),
+  });
   let failures = 0;
   try {
     for (const file of files) {
@@ -27,7 +33,9 @@ export async function extractCommand(files: string[], options: { type?: DocType;
         failures++;
         const error = toAppError(caught);
         if (options.json) {
-          process.stdout.write(`${JSON.stringify({ file, error: { code: error.code, message: error.message } })}\n`);
+          process.stdout.write(
+            `${JSON.stringify({ file, error: { code: error.code, message: error.message } })}\n`,
+          );
         } else {
           process.stderr.write(`${file}: ${error.code}: ${error.message}\n`);
         }

@@ -1,7 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from '../../tools/core/config.ts';
-import { isSettled, type DocumentStatus } from '../../tools/documents/document-status.ts';
+import { type DocumentStatus, isSettled } from '../../tools/documents/document-status.ts';
 import { createProgressBar } from './progress-bar.ts';
 
 const DOCUMENT_EXTENSIONS = /\.(pdf|png|jpe?g|tiff?)$/i;
@@ -10,7 +10,8 @@ type Submitted = { file: string; id?: string; status: DocumentStatus | 'rejected
 
 /** `paperwork ingest`: uploads files to a running server and follows them until each settles. */
 export async function ingestCommand(paths: string[], config: Config) {
-  if (!config.PAPERWORK_TOKEN) throw new Error('Set PAPERWORK_TOKEN to a clerk (or higher) token; see `paperwork token create`.');
+  if (!config.PAPERWORK_TOKEN)
+    throw new Error('Set PAPERWORK_TOKEN to a clerk (or higher) token; see `paperwork token create`.');
   const files = (await Promise.all(paths.map(expandPath))).flat();
   if (files.length === 0) throw new Error('No PDF or image files found in the given paths.');
   const api = createApiClient(config.PAPERWORK_URL, config.PAPERWORK_TOKEN);
@@ -24,24 +25,33 @@ export async function ingestCommand(paths: string[], config: Config) {
       error?: { code: string; message: string };
     };
     const document = body.documents?.[0];
-    submitted.push(document ? { file, ...document } : { file, status: 'rejected', detail: body.error?.message });
+    submitted.push(
+      document ? { file, ...document } : { file, status: 'rejected', detail: body.error?.message },
+    );
     bar.update(0, `uploaded ${submitted.length}/${files.length}`);
   }
   for (;;) {
     for (const item of submitted) {
       if (!item.id || isSettled(item.status as DocumentStatus)) continue;
-      const view = (await api('GET', `/api/documents/${item.id}`)) as { status: DocumentStatus; error?: { message: string } };
+      const view = (await api('GET', `/api/documents/${item.id}`)) as {
+        status: DocumentStatus;
+        error?: { message: string };
+      };
       item.status = view.status;
       item.detail = view.error?.message;
     }
-    const settled = submitted.filter((s) => s.status === 'rejected' || isSettled(s.status as DocumentStatus)).length;
+    const settled = submitted.filter(
+      (s) => s.status === 'rejected' || isSettled(s.status as DocumentStatus),
+    ).length;
     bar.update(settled, `${settled}/${files.length} settled`);
     if (settled === files.length) break;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   bar.done();
   for (const item of submitted) {
-    process.stdout.write(`${item.status.padEnd(14)} ${item.id ?? '-'.padEnd(36)} ${item.file}${item.detail ? `  (${item.detail})` : ''}\n`);
+    process.stdout.write(
+      `${item.status.padEnd(14)} ${item.id ?? '-'.padEnd(36)} ${item.file}${item.detail ? `  (${item.detail})` : ''}\n`,
+    );
   }
   if (submitted.some((s) => s.status === 'rejected' || s.status === 'failed')) process.exitCode = 1;
 }
@@ -58,12 +68,19 @@ async function expandPath(target: string): Promise<string[]> {
 
 function createApiClient(baseUrl: string, token: string) {
   return async (method: string, route: string, body?: FormData): Promise<unknown> => {
-    const response = await fetch(new URL(route, baseUrl), { method, body, headers: { authorization: `Bearer ${token}` } });
+    const response = await fetch(new URL(route, baseUrl), {
+      method,
+      body,
+      headers: { authorization: `Bearer ${token}` },
+    });
     const json = await response.json().catch(() => ({}));
     if (response.status === 401 || response.status === 403) {
-      throw new Error(`The server refused the token: ${(json as { error?: { message?: string } }).error?.message ?? response.status}`);
+      throw new Error(
+        `The server refused the token: ${(json as { error?: { message?: string } }).error?.message ?? response.status}`,
+      );
     }
-    if (response.status >= 500) throw new Error(`The server failed (${response.status}) on ${method} ${route}.`);
+    if (response.status >= 500)
+      throw new Error(`The server failed (${response.status}) on ${method} ${route}.`);
     return json;
   };
 }

@@ -2,7 +2,7 @@ import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import path from 'node:path';
 import type { Config } from '../../tools/core/config.ts';
-import { createApiToken, countApiTokens } from '../../tools/storage/api-tokens.ts';
+import { countApiTokens, createApiToken } from '../../tools/storage/api-tokens.ts';
 import { resumeUnsettledDocuments } from '../../workflows/resume-unsettled.ts';
 import { type RunningWorkers, startWorkers } from '../../workflows/start-workers.ts';
 import { createApp } from '../http/create-app.ts';
@@ -10,10 +10,18 @@ import { isRedisAnswering } from '../runtime/ensure-redis.ts';
 import { openRuntime, type Runtime } from '../runtime/open-runtime.ts';
 import { onShutdown } from './on-shutdown.ts';
 
-export type RunningServer = { url: string; runtime: Runtime; workers?: RunningWorkers; close(): Promise<void> };
+export type RunningServer = {
+  url: string;
+  runtime: Runtime;
+  workers?: RunningWorkers;
+  close(): Promise<void>;
+};
 
 /** API, UI and workers in one process, on the embedded defaults unless configured otherwise. */
-export async function startServer(config: Config, options: { withWorkers?: boolean } = {}): Promise<RunningServer> {
+export async function startServer(
+  config: Config,
+  options: { withWorkers?: boolean } = {},
+): Promise<RunningServer> {
   const runtime = await openRuntime(config);
   const { ctx } = runtime;
   await ensureAdminToken(runtime);
@@ -66,7 +74,9 @@ async function ensureAdminToken(runtime: Runtime) {
   await mkdir(config.DATA_DIR, { recursive: true });
   await writeFile(file, `${created.token}\n`, { mode: 0o600 });
   await chmod(file, 0o600);
-  process.stdout.write(`\nCreated the admin token (shown once; also saved to ${file}):\n  ${created.token}\n\n`);
+  process.stdout.write(
+    `\nCreated the admin token (shown once; also saved to ${file}):\n  ${created.token}\n\n`,
+  );
 }
 
 export async function serveCommand(config: Config) {

@@ -1,8 +1,8 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { AppError } from '../../tools/core/app-error.ts';
-import { hasRole, type Actor, type Role } from '../../tools/core/roles.ts';
-import type { Db } from '../../tools/storage/db.ts';
+import { type Actor, hasRole, type Role } from '../../tools/core/roles.ts';
 import { findActorByToken } from '../../tools/storage/api-tokens.ts';
+import type { Db } from '../../tools/storage/db.ts';
 
 declare module 'express-serve-static-core' {
   interface Request {
@@ -16,7 +16,10 @@ export function authenticate(db: Db): RequestHandler {
     const header = req.get('authorization') ?? '';
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match?.[1]) {
-      throw new AppError('UNAUTHENTICATED', 'Send a token: Authorization: Bearer <token>. Create one with `paperwork token create`.');
+      throw new AppError(
+        'UNAUTHENTICATED',
+        'Send a token: Authorization: Bearer <token>. Create one with `paperwork token create`.',
+      );
     }
     const actor = await findActorByToken(db, match[1]);
     if (!actor) throw new AppError('UNAUTHENTICATED', 'The token is unknown or revoked.');
@@ -29,7 +32,8 @@ export function authenticate(db: Db): RequestHandler {
 export function requireRole(role: Role): RequestHandler {
   return (req, _res, next) => {
     const actor = requireActor(req);
-    if (!hasRole(actor.role, role)) throw new AppError('FORBIDDEN', `This needs the ${role} role; the token has ${actor.role}.`);
+    if (!hasRole(actor.role, role))
+      throw new AppError('FORBIDDEN', `This needs the ${role} role; the token has ${actor.role}.`);
     next();
   };
 }

@@ -18,12 +18,14 @@ export function toHttpError(caught: unknown): AppError {
   if ((caught as { type?: string }).type === 'entity.parse.failed') {
     return new AppError('BAD_REQUEST', 'The request body is not valid JSON.', { cause: caught });
   }
-  if (status === 413) return new AppError('FILE_TOO_LARGE', 'The request body is too large.', { cause: caught });
+  if (status === 413)
+    return new AppError('FILE_TOO_LARGE', 'The request body is too large.', { cause: caught });
   return toAppError(caught);
 }
 
 function uploadMessage(error: InstanceType<typeof multer.MulterError>): string {
-  if (error.code === 'LIMIT_FILE_SIZE') return `File ${error.field ? `in "${error.field}" ` : ''}is over the upload size limit.`;
+  if (error.code === 'LIMIT_FILE_SIZE')
+    return `File ${error.field ? `in "${error.field}" ` : ''}is over the upload size limit.`;
   if (error.code === 'LIMIT_FILE_COUNT') return 'Too many files in one upload.';
   return error.message;
 }
@@ -35,7 +37,10 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       logger.error('request failed', { method: req.method, path: req.path, code: error.code, error: caught });
     }
     // A server fault is ours: say so without leaking internals.
-    const message = error.kind === 'system' && error.code === 'INTERNAL' ? 'Something went wrong on the server.' : error.message;
+    const message =
+      error.kind === 'system' && error.code === 'INTERNAL'
+        ? 'Something went wrong on the server.'
+        : error.message;
     res.status(error.httpStatus).json({ error: { code: error.code, message } });
   };
 }

@@ -10,7 +10,12 @@ export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
 export type RedisHandle = { url: string; isPrivate: boolean; stop(): Promise<void> };
 
 export async function isRedisAnswering(url: string): Promise<boolean> {
-  const client = new Redis(url, { lazyConnect: true, connectTimeout: 1_500, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  const client = new Redis(url, {
+    lazyConnect: true,
+    connectTimeout: 1_500,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+  });
   client.on('error', () => undefined);
   try {
     await client.connect();
@@ -26,11 +31,17 @@ export async function isRedisAnswering(url: string): Promise<boolean> {
  * Finds the Redis to use. An explicit REDIS_URL must answer. Without one, the default local Redis is used
  * if it answers; otherwise a private redis-server is started for this process, with its data in DATA_DIR.
  */
-export async function ensureRedis(options: { redisUrl?: string; dataDir: string; logger: Logger }): Promise<RedisHandle> {
+export async function ensureRedis(options: {
+  redisUrl?: string;
+  dataDir: string;
+  logger: Logger;
+}): Promise<RedisHandle> {
   const url = options.redisUrl ?? DEFAULT_REDIS_URL;
   if (await isRedisAnswering(url)) return { url, isPrivate: false, stop: async () => undefined };
   if (options.redisUrl) {
-    throw new Error(`No Redis answered at REDIS_URL=${redactUrl(url)}. Start it, or unset REDIS_URL to use a local one.`);
+    throw new Error(
+      `No Redis answered at REDIS_URL=${redactUrl(url)}. Start it, or unset REDIS_URL to use a local one.`,
+    );
   }
   const binary = await findOnPath('redis-server');
   if (!binary) {
@@ -53,13 +64,27 @@ async function startPrivateRedis(binary: string, dir: string, logger: Logger): P
   const port = await findFreePort();
   const child = spawn(
     binary,
-    ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--save', '', '--daemonize', 'no'],
+    [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--dir',
+      dir,
+      '--appendonly',
+      'yes',
+      '--save',
+      '',
+      '--daemonize',
+      'no',
+    ],
     { stdio: ['ignore', 'ignore', 'pipe'] },
   );
   const url = `redis://127.0.0.1:${port}`;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   for (let attempt = 0; attempt < 50; attempt++) {
-    if (child.exitCode !== null) throw new Error(`The private redis-server exited with code ${child.exitCode}.`);
+    if (child.exitCode !== null)
+      throw new Error(`The private redis-server exited with code ${child.exitCode}.`);
     if (await isRedisAnswering(url)) {
       logger.info('started a private redis-server', { url, dir });
       return { url, isPrivate: true, stop: () => stopChild(child, exited) };
@@ -82,7 +107,9 @@ function findFreePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -91,7 +118,13 @@ async function findOnPath(command: string): Promise<string | undefined> {
   const { access, constants } = await import('node:fs/promises');
   for (const dir of (process.env.PATH ?? '').split(path.delimiter).filter(Boolean)) {
     const candidate = path.join(dir, command);
-    if (await access(candidate, constants.X_OK).then(() => true, () => false)) return candidate;
+    if (
+      await access(candidate, constants.X_OK).then(
+        () => true,
+        () => false,
+      )
+    )
+      return candidate;
   }
   return undefined;
 }

@@ -14,7 +14,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function documentsRoutes(ctx: ToolContext): Router {
   const router = Router();
-  const asActor = (req: Parameters<typeof requireActor>[0]): ToolContext => ({ ...ctx, actor: requireActor(req) });
+  const asActor = (req: Parameters<typeof requireActor>[0]): ToolContext => ({
+    ...ctx,
+    actor: requireActor(req),
+  });
   const upload = multer({
     storage: multer.memoryStorage(),
     limits: { fileSize: ctx.config.MAX_UPLOAD_BYTES, files: ctx.config.MAX_FILES_PER_UPLOAD, fields: 10 },
@@ -23,7 +26,8 @@ export function documentsRoutes(ctx: ToolContext): Router {
   // The role is checked before multer reads the body, so an unauthorized client cannot make us buffer files.
   router.post('/api/documents', requireRole('clerk'), upload.any(), async (req, res) => {
     const files = (req.files as Express.Multer.File[] | undefined) ?? [];
-    if (files.length === 0) throw new AppError('BAD_REQUEST', 'Attach one or more files as multipart/form-data.');
+    if (files.length === 0)
+      throw new AppError('BAD_REQUEST', 'Attach one or more files as multipart/form-data.');
     const docType = typeof req.body?.docType === 'string' && req.body.docType ? req.body.docType : undefined;
     const documents = [];
     const rejected = [];
@@ -31,16 +35,24 @@ export function documentsRoutes(ctx: ToolContext): Router {
     for (const file of files) {
       try {
         const content = new Uint8Array(file.buffer.buffer, file.buffer.byteOffset, file.buffer.byteLength);
-        documents.push(await invokeTool(submitDocument, { filename: file.originalname, content, docType }, asActor(req)));
+        documents.push(
+          await invokeTool(submitDocument, { filename: file.originalname, content, docType }, asActor(req)),
+        );
       } catch (caught) {
         const error = toAppError(caught);
         if (error.kind !== 'user') throw error;
-        rejected.push({ file: file.originalname, error: { code: error.code, message: error.message }, status: error.httpStatus });
+        rejected.push({
+          file: file.originalname,
+          error: { code: error.code, message: error.message },
+          status: error.httpStatus,
+        });
       }
     }
     const first = rejected[0];
     if (documents.length === 0 && first) {
-      res.status(first.status).json({ error: first.error, rejected: rejected.map(({ status: _s, ...r }) => r) });
+      res
+        .status(first.status)
+        .json({ error: first.error, rejected: rejected.map(({ status: _s, ...r }) => r) });
       return;
     }
     res.status(202).json({ documents, rejected: rejected.map(({ status: _s, ...r }) => r) });
@@ -68,7 +80,8 @@ export function documentsRoutes(ctx: ToolContext): Router {
     if (!number) throw new AppError('NOT_FOUND', 'Pages are addressed as /pages/<n>.png.');
     const document = await findDocumentOr404(ctx, String(req.params.id));
     const page = (await listPages(ctx.db, document.id)).find((p) => p.number === Number(number));
-    if (!page?.imageSha256) throw new AppError('NOT_FOUND', `Document ${document.id} has no image for page ${number}.`);
+    if (!page?.imageSha256)
+      throw new AppError('NOT_FOUND', `Document ${document.id} has no image for page ${number}.`);
     res.set({ 'Content-Type': 'image/png', 'Cache-Control': 'private, max-age=86400' });
     res.send(await ctx.blobs.get(page.imageSha256));
   });

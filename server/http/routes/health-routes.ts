@@ -11,7 +11,9 @@ export function healthRoutes(isReady: ReadinessCheck): Router {
   router.get('/readyz', async (_req, res) => {
     const failing = await isReady();
     if (failing.length > 0) {
-      res.status(503).json({ error: { code: 'NOT_READY', message: `Not answering: ${failing.join(', ')}.` }, failing });
+      res
+        .status(503)
+        .json({ error: { code: 'NOT_READY', message: `Not answering: ${failing.join(', ')}.` }, failing });
       return;
     }
     res.json({ ok: true });

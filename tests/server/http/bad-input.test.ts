@@ -124,7 +124,13 @@ describe('bad input over HTTP', () => {
   it('fails a document whose damage shows only while reading, and carries on with the next', async () => {
     // The header (and so the upload checks) is intact; the pixel data is cut off.
     const photo = await sharp({
-      create: { width: 800, height: 600, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 40 } },
+      create: {
+        width: 800,
+        height: 600,
+        channels: 3,
+        background: '#808080',
+        noise: { type: 'gaussian', mean: 128, sigma: 40 },
+      },
     })
       .jpeg()
       .toBuffer();

@@ -65,7 +65,9 @@ describe('parseDate', () => {
 
 describe('findDates', () => {
   it('joins a date OCR split at a separator', () => {
-    expect(findDates('DATE 26-04- 18 16:46').map((d) => parseDate(d.text, 'day-first')?.value)).toEqual(['2018-04-26']);
+    expect(findDates('DATE 26-04- 18 16:46').map((d) => parseDate(d.text, 'day-first')?.value)).toEqual([
+      '2018-04-26',
+    ]);
   });
 
   it('does not let a number before the date hide it', () => {
