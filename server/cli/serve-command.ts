@@ -81,6 +81,6 @@ async function ensureAdminToken(runtime: Runtime) {
 
 export async function serveCommand(config: Config) {
   const running = await startServer(config);
-  process.stdout.write(`Paperwork is serving at ${running.url}\n`);
   onShutdown(running.runtime.logger, () => running.close());
+  process.stdout.write(`Paperwork is serving at ${running.url}\n`);
 }

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdir } from 'node:fs/promises';
+import { access, constants, mkdir } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { Redis } from 'ioredis';
@@ -35,19 +35,24 @@ export async function ensureRedis(options: {
   redisUrl?: string;
   dataDir: string;
   logger: Logger;
+  /** Where to look when REDIS_URL is unset; tests point it at a port where nothing listens. */
+  defaultUrl?: string;
+  /** Where to look for redis-server; tests give an empty one to see the message. */
+  searchPath?: string;
 }): Promise<RedisHandle> {
-  const url = options.redisUrl ?? DEFAULT_REDIS_URL;
+  const defaultUrl = options.defaultUrl ?? DEFAULT_REDIS_URL;
+  const url = options.redisUrl ?? defaultUrl;
   if (await isRedisAnswering(url)) return { url, isPrivate: false, stop: async () => undefined };
   if (options.redisUrl) {
     throw new Error(
       `No Redis answered at REDIS_URL=${redactUrl(url)}. Start it, or unset REDIS_URL to use a local one.`,
     );
   }
-  const binary = await findOnPath('redis-server');
+  const binary = await findOnPath('redis-server', options.searchPath ?? process.env.PATH ?? '');
   if (!binary) {
     throw new Error(
       [
-        `No Redis answered at ${DEFAULT_REDIS_URL}, and redis-server is not installed to start a private one.`,
+        `No Redis answered at ${defaultUrl}, and redis-server is not installed to start a private one.`,
         'Paperwork needs Redis for its job queues. Any one of these works:',
         '  - Debian/Ubuntu: sudo apt-get install redis-server',
         '  - macOS: brew install redis',
@@ -114,9 +119,8 @@ function findFreePort(): Promise<number> {
   });
 }
 
-async function findOnPath(command: string): Promise<string | undefined> {
-  const { access, constants } = await import('node:fs/promises');
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter).filter(Boolean)) {
+async function findOnPath(command: string, searchPath: string): Promise<string | undefined> {
+  for (const dir of searchPath.split(path.delimiter).filter(Boolean)) {
     const candidate = path.join(dir, command);
     if (
       await access(candidate, constants.X_OK).then(
