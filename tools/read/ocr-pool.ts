@@ -39,20 +39,30 @@ function resolveLanguageDir(): string {
   return path.join(path.dirname(require.resolve('@tesseract.js-data/eng/package.json')), '4.0.0_best_int');
 }
 
-/** `crashed` rejects when any engine thread dies, so jobs on it fail instead of waiting forever. */
-type Engine = { scheduler: Tesseract.Scheduler; workers: Tesseract.Worker[]; crashed: Promise<never> };
+/**
+ * `crashed` rejects when any engine thread dies or `fail` is called, so jobs fail instead of
+ * waiting forever on a dead thread.
+ */
+type Engine = {
+  scheduler: Tesseract.Scheduler;
+  workers: Tesseract.Worker[];
+  crashed: Promise<never>;
+  fail(detail: unknown): void;
+};
 
 /** tesseract.js keeps the thread on the worker object without typing it. */
 function threadOf(worker: Tesseract.Worker): NodeWorkerThread | undefined {
   return (worker as unknown as { worker?: NodeWorkerThread }).worker;
 }
-type NodeWorkerThread = { once(event: 'error' | 'exit', listener: (detail: unknown) => void): void };
+type NodeWorkerThread = { on(event: 'error' | 'exit', listener: (detail: unknown) => void): void };
 
 export function createOcrPool(options: OcrPoolOptions = {}): OcrPool {
   const size = Math.max(1, options.size ?? os.availableParallelism());
   const pageSegmentation = options.pageSegmentation ?? OCR_PAGE_SEGMENTATION;
   // Started on first use: the CLI and tests that never OCR do not pay for loading the engines.
   let engine: Promise<Engine> | undefined;
+  // Counts engine starts, so a failing old engine never drops its replacement.
+  let generation = 0;
   let isClosed = false;
 
   async function startWorker(): Promise<Tesseract.Worker> {
@@ -79,29 +89,32 @@ export function createOcrPool(options: OcrPoolOptions = {}): OcrPool {
   }
 
   async function start(): Promise<Engine> {
+    const startedGeneration = ++generation;
     const workers = await Promise.all(Array.from({ length: size }, () => startWorker()));
     const scheduler = Tesseract.createScheduler();
     for (const worker of workers) scheduler.addWorker(worker);
+    let fail: (detail: unknown) => void = () => {};
     const crashed = new Promise<never>((_, reject) => {
       let isDown = false;
-      const onCrash = (detail: unknown) => {
-        // Only the first death counts: the exits of the threads we terminate below are expected.
+      fail = (detail: unknown) => {
+        // Only the first failure counts: the exits of the threads we terminate below are expected.
         if (isClosed || isDown) return;
         isDown = true;
         reject(
           new AppError('INTERNAL', 'The OCR engine stopped unexpectedly.', { kind: 'system', cause: detail }),
         );
         // Drop the whole engine: the next page starts fresh threads instead of queueing on a dead one.
-        engine = undefined;
+        if (generation === startedGeneration) engine = undefined;
         for (const worker of workers) void worker.terminate();
       };
-      for (const worker of workers) {
-        threadOf(worker)?.once('error', onCrash);
-        threadOf(worker)?.once('exit', onCrash);
-      }
     });
+    for (const worker of workers) {
+      // Listening to 'error' also keeps a thread's crash from becoming an uncaught exception here.
+      threadOf(worker)?.on('error', (detail) => fail(detail));
+      threadOf(worker)?.on('exit', (detail) => fail(detail));
+    }
     crashed.catch(() => {});
-    return { scheduler, workers, crashed };
+    return { scheduler, workers, crashed, fail: (detail) => fail(detail) };
   }
 
   function getEngine(): Promise<Engine> {
@@ -119,9 +132,9 @@ export function createOcrPool(options: OcrPoolOptions = {}): OcrPool {
     if (isClosed) throw new AppError('INTERNAL', 'The OCR pool is closed.', { kind: 'system' });
     signal?.throwIfAborted();
     const { width, height } = readPngSize(png);
-    const { scheduler, crashed } = await getEngine();
+    const current = await getEngine();
     signal?.throwIfAborted();
-    const job = scheduler
+    const job = current.scheduler
       .addJob(
         'recognize',
         Buffer.from(png.buffer, png.byteOffset, png.byteLength),
@@ -129,12 +142,16 @@ export function createOcrPool(options: OcrPoolOptions = {}): OcrPool {
         { blocks: true, text: false },
       )
       .catch((error: unknown) => {
+        // After an internal error (a WebAssembly abort, out of memory) an engine's state is not
+        // trustworthy, so the pool restarts; the page fails with a retryable error. The restart
+        // waits a tick so that this page reports its own error rather than the restart's.
+        queueMicrotask(() => current.fail(error));
         throw new AppError('INTERNAL', `The OCR engine failed on a page: ${String(error)}`, {
           kind: 'system',
           cause: error,
         });
       });
-    const result = await raceAbort(Promise.race([job, crashed]), signal);
+    const result = await raceAbort(Promise.race([job, current.crashed]), signal);
     return { width, height, words: toWords(result.data, width, height) };
   }
 

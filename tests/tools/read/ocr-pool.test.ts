@@ -48,4 +48,18 @@ describe('createOcrPool', () => {
     await expect(page).rejects.toThrow('document cancelled');
     await pool.close();
   });
+
+  it('fails a page the engine cannot decode with a retryable error, then reads the next one', async () => {
+    const pool = createOcrPool({ size: 1 });
+    const png = await blankPng();
+    const broken = Buffer.concat([png.subarray(0, 33), Buffer.alloc(40, 7)]);
+    const error = await pool.recognize(broken).catch((thrown: unknown) => thrown);
+    expect(error).toMatchObject({
+      code: 'INTERNAL',
+      kind: 'system',
+      message: expect.stringMatching(/failed on a page/),
+    });
+    await expect(pool.recognize(png)).resolves.toMatchObject({ width: 64, height: 32, words: [] });
+    await pool.close();
+  });
 });
