@@ -16,9 +16,10 @@ export async function workerCommand(config: Config) {
   const runtime = await openRuntime(config);
   const workers = startStageWorkers(runtime);
   const resumed = await resumeUnsettledDocuments(runtime.ctx);
-  runtime.logger.info('workers started', { redis: runtime.redis.url, resumed });
   onShutdown(runtime.logger, async () => {
     await workers.close();
     await runtime.close();
   });
+  runtime.logger.info('workers started', { redis: runtime.redis.url, resumed });
+  process.stdout.write(`Paperwork workers are running (${resumed} documents resumed)\n`);
 }

@@ -27,6 +27,12 @@ export const ConfigSchema = z.object({
   MAX_IMAGE_PIXELS: z.coerce.number().int().positive().default(40_000_000),
   OCR_WORKERS: z.coerce.number().int().min(1).max(32).optional().describe('Tesseract workers; default: the cores.'),
   STAGE_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  JOB_LOCK_MS: z.coerce
+    .number()
+    .int()
+    .min(1_000)
+    .default(30_000)
+    .describe('How long a worker holds a job without renewing; a dead worker\'s jobs go to another after this.'),
   MIN_TEXT_CHARS_PER_PAGE: z.coerce
     .number()
     .int()
