@@ -22,7 +22,7 @@ export const ConfigSchema = z.object({
     .describe('Postgres schema for all tables; tests use one per run.'),
   QUEUE_PREFIX: z.string().regex(/^[a-zA-Z0-9_-]+$/).default('paperwork').describe('BullMQ key prefix.'),
   MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(25 * 1024 * 1024),
-  MAX_FILES_PER_UPLOAD: z.coerce.number().int().positive().default(50),
+  MAX_FILES_PER_UPLOAD: z.coerce.number().int().positive().default(20),
   MAX_PAGES: z.coerce.number().int().positive().default(50),
   MAX_IMAGE_PIXELS: z.coerce.number().int().positive().default(40_000_000),
   OCR_WORKERS: z.coerce.number().int().min(1).max(32).optional().describe('Tesseract workers; default: the cores.'),
