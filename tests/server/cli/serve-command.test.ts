@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeInvoicePdf } from '../../../evals/synth/make-invoice-pdf.ts';
 import type { Config } from '../../../tools/core/config.ts';
 import { makeTestConfig, removeTestData } from '../../support/test-server.ts';
-import { runCli, startCli } from './run-cli.ts';
+import { cliEnvOf, runCli, startCli } from './run-cli.ts';
 
 describe('the paperwork command', () => {
   let config: Config;
@@ -12,16 +12,7 @@ describe('the paperwork command', () => {
 
   beforeAll(async () => {
     config = await makeTestConfig();
-    env = {
-      DATA_DIR: config.DATA_DIR,
-      PORT: '0',
-      REDIS_URL: config.REDIS_URL,
-      DATABASE_URL: config.DATABASE_URL,
-      DATABASE_SCHEMA: config.DATABASE_SCHEMA,
-      QUEUE_PREFIX: config.QUEUE_PREFIX,
-      OCR_WORKERS: '1',
-      LOG_LEVEL: 'warn',
-    };
+    env = cliEnvOf(config);
   });
   afterAll(() => removeTestData(config));
 

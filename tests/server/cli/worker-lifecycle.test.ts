@@ -15,21 +15,7 @@ import { openDb } from '../../../tools/storage/open-db.ts';
 import { listPages } from '../../../tools/storage/pages-table.ts';
 import { renderPdfPageToPng } from '../../support/fixtures/render-fixture.ts';
 import { makeTestConfig, removeTestData, uploadForm } from '../../support/test-server.ts';
-import { startCli } from './run-cli.ts';
-
-function envOf(config: Config): Record<string, string | undefined> {
-  return {
-    DATA_DIR: config.DATA_DIR,
-    PORT: '0',
-    REDIS_URL: config.REDIS_URL,
-    DATABASE_URL: config.DATABASE_URL,
-    DATABASE_SCHEMA: config.DATABASE_SCHEMA,
-    QUEUE_PREFIX: config.QUEUE_PREFIX,
-    OCR_WORKERS: '1',
-    JOB_LOCK_MS: '2000',
-    LOG_LEVEL: 'warn',
-  };
-}
+import { cliEnvOf, startCli } from './run-cli.ts';
 
 async function openDbOf(config: Config): Promise<Db> {
   const db = await openDb({
@@ -58,7 +44,7 @@ describe('stopping a server mid-job', () => {
   afterAll(() => removeTestData(config));
 
   it('finishes the job in flight on SIGTERM, exits 0, and the next start completes the document', async () => {
-    const env = envOf(config);
+    const env = cliEnvOf(config);
     const first = await startCli(['serve'], env, /serving at (http:\/\/\S+)/);
     const url = first.match[1]!;
     const token = (await readFile(path.join(config.DATA_DIR, 'admin.token'), 'utf8')).trim();
@@ -110,7 +96,7 @@ describe.runIf(process.env.DATABASE_URL)('killing a worker process mid-job', () 
   afterAll(() => removeTestData(config));
 
   it('loses no document and extracts it once when the worker is SIGKILLed', async () => {
-    const env = envOf(config);
+    const env = cliEnvOf(config);
     const runtime = await openRuntime(config);
     try {
       const dying = await startCli(['worker'], env, /workers are running/);
