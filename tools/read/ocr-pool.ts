@@ -11,9 +11,15 @@ export type OcrResult = { width: number; height: number; words: Word[] };
 
 /** A pool of OCR engines on worker threads, so recognition never blocks the event loop. */
 export type OcrPool = {
-  recognize(png: Uint8Array, signal?: AbortSignal): Promise<OcrResult>;
+  recognize(png: Uint8Array, signal?: AbortSignal, options?: RecognizeOptions): Promise<OcrResult>;
   readonly size: number;
   close(): Promise<void>;
+};
+
+/** Per-image settings; the engine restores the pool's own after the image. */
+export type RecognizeOptions = {
+  /** E.g. `SINGLE_LINE` for a crop of one printed line. Default: the pool's. */
+  pageSegmentation?: Tesseract.PSM;
 };
 
 export type OcrPoolOptions = {
@@ -128,7 +134,11 @@ export function createOcrPool(options: OcrPoolOptions = {}): OcrPool {
     return engine;
   }
 
-  async function recognize(png: Uint8Array, signal?: AbortSignal): Promise<OcrResult> {
+  async function recognize(
+    png: Uint8Array,
+    signal?: AbortSignal,
+    options: RecognizeOptions = {},
+  ): Promise<OcrResult> {
     if (isClosed) throw new AppError('INTERNAL', 'The OCR pool is closed.', { kind: 'system' });
     signal?.throwIfAborted();
     const { width, height } = readPngSize(png);
@@ -138,7 +148,7 @@ export function createOcrPool(options: OcrPoolOptions = {}): OcrPool {
       .addJob(
         'recognize',
         Buffer.from(png.buffer, png.byteOffset, png.byteLength),
-        {},
+        engineParameters(options),
         { blocks: true, text: false },
       )
       .catch((error: unknown) => {
@@ -165,6 +175,16 @@ export function createOcrPool(options: OcrPoolOptions = {}): OcrPool {
   }
 
   return { recognize, size, close };
+}
+
+/**
+ * tesseract.js passes job options it does not know to the engine as parameters for that image only
+ * (saved and restored around it), so one pool serves page and single-line reads; its typings
+ * do not say so.
+ */
+function engineParameters(options: RecognizeOptions): Partial<Tesseract.RecognizeOptions> {
+  if (!options.pageSegmentation) return {};
+  return { tessedit_pageseg_mode: options.pageSegmentation } as Partial<Tesseract.RecognizeOptions>;
 }
 
 /**
