@@ -1,7 +1,7 @@
 import { foldText } from '../normalize/text.ts';
+import { datesInSpan } from './dates-in-span.ts';
 import type { DocumentView } from './document-view.ts';
 import { type FieldCandidate, ocrFactor, pickBest } from './field-candidate.ts';
-import { datesInSpan } from './spans.ts';
 
 /**
  * The document's issue date: a date on a line that says "date" (not due, print, delivery or expiry) beats
@@ -20,15 +20,17 @@ export function findIssueDate(
       folded,
     );
     for (const hit of datesInSpan(line.words, view.dateOrder)) {
-      const base =
-        isLabelled && !isOtherDate ? 0.93 : isOtherDate ? 0.35 : Math.max(0.5, 0.85 - 0.08 * order);
-      const ambiguity = hit.isAmbiguous ? 0.7 : 1;
+      // A date with a time beside it is the moment of the transaction (or a print stamp, nearly always
+      // the same day): on receipts it is as telling as a label.
+      const unlabelled = hit.hasTime ? 0.88 : Math.max(0.5, 0.85 - 0.08 * order);
+      const base = isLabelled && !isOtherDate ? 0.93 : isOtherDate ? 0.35 : unlabelled;
+      const ambiguity = (hit.isAmbiguous ? 0.7 : 1) * (hit.isRepaired ? 0.75 : 1);
       candidates.push({
         value: hit.value,
         words: hit.words,
         page: line.page,
         score: base * ambiguity * ocrFactor(hit.words),
-        evidence: isLabelled ? 'date label' : `date #${order + 1}`,
+        evidence: isLabelled ? 'date label' : hit.hasTime ? 'date and time' : `date #${order + 1}`,
       });
       order++;
     }

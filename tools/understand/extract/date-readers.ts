@@ -1,6 +1,6 @@
 import type { DateOrder } from '../normalize/date.ts';
+import { datesInSpan } from './dates-in-span.ts';
 import type { ValueReader } from './labelled-values.ts';
-import { datesInSpan } from './spans.ts';
 
 export type DateRange = { start: string; end?: string };
 
@@ -9,7 +9,11 @@ export function dateReader(order: DateOrder | null): ValueReader<string> {
   return (words) => {
     const hit = datesInSpan(words, order)[0];
     if (!hit) return null;
-    return { value: hit.value, words: hit.words, quality: hit.isAmbiguous ? 0.7 : 1 };
+    return {
+      value: hit.value,
+      words: hit.words,
+      quality: (hit.isAmbiguous ? 0.7 : 1) * (hit.isRepaired ? 0.75 : 1),
+    };
   };
 }
 

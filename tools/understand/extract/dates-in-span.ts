@@ -1,43 +1,28 @@
 import type { Word } from '../../documents/page.ts';
 import { type DateOrder, findDates, parseDate } from '../normalize/date.ts';
+import { repairDateDigits } from '../normalize/date-repair.ts';
 import { repairDigitLookalikes } from '../normalize/digit-lookalikes.ts';
-import { type MoneyParse, parseMoney } from '../normalize/money.ts';
 
-export type MoneyInSpan = MoneyParse & { words: Word[]; hasCurrencyMark: boolean };
-export type DateInSpan = { value: string; isAmbiguous: boolean; words: Word[] };
+export type DateInSpan = {
+  value: string;
+  isAmbiguous: boolean;
+  words: Word[];
+  /** A digit was misread and repaired ("17/83/2817"): right less often than a clean read. */
+  isRepaired: boolean;
+  /** A time follows ("16-03-18 13:49"): the transaction timestamp of a receipt or a print stamp. */
+  hasTime: boolean;
+};
 
-const CURRENCY_WORD = /^(?:RM|MYR|USD|US\$|\$|SGD|S\$|EUR|€|GBP|£)$/i;
+/** Numeric dates as OCR shapes them, valid or not, for the digit repair. */
+const DATE_SHAPED = /\b\d{1,2}[-/.]\d{1,2}[-/.](?:\d{4}(?=\d{1,2}:\d{2})|(?:\d{4}|\d{2})(?!\d))/g;
+const TIME_AFTER = /^\s?\d{1,2}\s?[:.]\s?\d{2}(?!\d)/;
 
 /**
- * Every amount in a run of words, left to right. A currency word glued to the next word ("RM", "80.90")
- * becomes part of the amount's source; numbers without decimals are kept but flagged, since counts and
- * quantities look like that too.
+ * Every date in a run of words, mapped back to the words it covers. Dates are matched on tokens with
+ * letter look-alikes repaired ("O5/11/2O18"); those repairs keep the length, so offsets still map to
+ * words. Date-shaped text that is not a valid date gets a digit repair as a last resort.
  */
-export function moneyInSpan(words: readonly Word[]): MoneyInSpan[] {
-  const found: MoneyInSpan[] = [];
-  for (let i = 0; i < words.length; i++) {
-    const word = words[i]!;
-    if (
-      !/\d/.test(word.text) ||
-      /[:]\d{2}/.test(word.text) ||
-      /\d[/]\d/.test(word.text) ||
-      /%$/.test(word.text)
-    )
-      continue;
-    const parsed = parseMoney(word.text.replace(/^[:=]+/, ''));
-    if (!parsed) continue;
-    const previous = words[i - 1];
-    const span = previous && CURRENCY_WORD.test(previous.text) ? [previous, word] : [word];
-    const hasCurrencyMark =
-      span.length === 2 || /^[-(]?(?:RM|MYR|USD|US\$|\$|SGD|S\$|EUR|€|GBP|£)/i.test(word.text);
-    found.push({ ...parsed, words: span, hasCurrencyMark });
-  }
-  return found;
-}
-
-/** Every date in a run of words, mapped back to the words it covers. */
 export function datesInSpan(words: readonly Word[], order: DateOrder | null): DateInSpan[] {
-  // Dates are matched on repaired tokens ("O5/11/2O18"); repairs keep the length, so offsets still map to words.
   const text = words.map((w) => repairDigitLookalikes(w.text).text).join(' ');
   const starts: number[] = [];
   let at = 0;
@@ -45,19 +30,31 @@ export function datesInSpan(words: readonly Word[], order: DateOrder | null): Da
     starts.push(at);
     at += w.text.length + 1;
   }
-  const found: DateInSpan[] = [];
-  for (const hit of findDates(text)) {
+  const wordsOf = (index: number, length: number) => {
+    const first = starts.findLastIndex((s) => s <= index);
+    let last = starts.findIndex((s) => s >= index + length);
+    if (last < 0) last = words.length;
+    return words.slice(Math.max(0, first), last);
+  };
+  const found: (DateInSpan & { index: number })[] = [];
+  const hits = findDates(text).map((hit) => ({ ...hit, printed: hit.text, isRepaired: false }));
+  for (const m of text.matchAll(DATE_SHAPED)) {
+    const index = m.index ?? 0;
+    if (hits.some((h) => index < h.index + h.text.length && h.index < index + m[0].length)) continue;
+    const repaired = repairDateDigits(m[0]);
+    if (repaired) hits.push({ text: repaired, index, printed: m[0], isRepaired: true });
+  }
+  for (const hit of hits) {
     const parsed = parseDate(hit.text, order);
     if (!parsed) continue;
-    const first = starts.findLastIndex((s) => s <= hit.index);
-    const end = hit.index + hit.text.length;
-    let last = starts.findIndex((s) => s >= end);
-    if (last < 0) last = words.length;
     found.push({
       value: parsed.value,
       isAmbiguous: parsed.isAmbiguous,
-      words: words.slice(Math.max(0, first), last),
+      words: wordsOf(hit.index, hit.printed.length),
+      isRepaired: hit.isRepaired,
+      hasTime: TIME_AFTER.test(text.slice(hit.index + hit.printed.length)),
+      index: hit.index,
     });
   }
-  return found;
+  return found.sort((a, b) => a.index - b.index).map(({ index: _index, ...date }) => date);
 }

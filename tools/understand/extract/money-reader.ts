@@ -1,5 +1,5 @@
 import type { ValueReader } from './labelled-values.ts';
-import { moneyInSpan } from './spans.ts';
+import { moneyInSpan } from './money-in-span.ts';
 
 /**
  * Reads the amount right of a label. Only amounts with decimals or a currency mark count: a bare integer

@@ -55,7 +55,10 @@ export const DATE_PATTERN = new RegExp(
   [
     String.raw`\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b`,
     // OCR often splits a date at a separator ("26-04-" "18", "14/" "04/2018"): one space either side is allowed.
-    String.raw`\b\d{1,2} ?[-/.] ?\d{1,2} ?[-/.] ?(?:\d{4}|\d{2})(?!\d)`,
+    // A time glued to a four-digit year ("12/03/201813:07") still ends the date.
+    String.raw`\b\d{1,2} ?[-/.] ?\d{1,2} ?[-/.] ?(?:\d{4}(?=\d{1,2}:\d{2})|(?:\d{4}|\d{2})(?!\d))`,
+    // OCR drops the second separator before a four-digit year ("26-05 2018").
+    String.raw`\b\d{1,2}[-/.]\d{1,2} \d{4}(?!\d)`,
     String.raw`\b\d{1,2}(?:st|nd|rd|th)?[\s\-/.]*(?:${MONTH_NAMES})\.?[\s\-/.,]*(?:\d{4}|\d{2})(?!\d)`,
     String.raw`\b(?:${MONTH_NAMES})\.?[\s\-/.]*\d{1,2}(?:st|nd|rd|th)?(?:[\s,/.\-]+(?:\d{4}|\d{2}))(?!\d)`,
   ].join('|'),
@@ -84,7 +87,8 @@ function readings(text: string): { dayFirst: string | null; monthFirst: string |
     .trim()
     .replace(/\s+/g, ' ')
     .replace(/^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*/i, '')
-    .replace(/(\d) ?([-/.]) ?(?=\d)/g, '$1$2');
+    .replace(/(\d) ?([-/.]) ?(?=\d)/g, '$1$2')
+    .replace(/^(\d{1,2})([-/.])(\d{1,2}) (\d{4})$/, '$1$2$3$2$4');
   let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(t);
   if (m) {
     const iso = toIso(Number(m[1]), Number(m[2]), Number(m[3]));
