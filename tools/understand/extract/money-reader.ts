@@ -11,6 +11,8 @@ export const readMoney: ValueReader<string> = (words) => {
   const marked = amounts.filter((a) => a.hasCurrencyMark);
   const chosen = marked[0] ?? amounts[0];
   if (!chosen) return null;
-  const quality = (chosen.hasDecimals ? 1 : 0.8) * (chosen.wasRepaired ? 0.85 : 1);
+  // One decimal digit ("12.9") is usually a cut-off read of two; prices rarely print that way.
+  const isCut = /\d[.,]\d(?!\d)/.test(chosen.words[chosen.words.length - 1]!.text);
+  const quality = (chosen.hasDecimals ? 1 : 0.8) * (chosen.wasRepaired ? 0.85 : 1) * (isCut ? 0.85 : 1);
   return { value: chosen.value, words: chosen.words, quality };
 };

@@ -63,9 +63,9 @@ function applyPaymentEvidence(candidates: FieldCandidate[], evidence: PaymentEvi
     for (const e of evidence.filter((x) => x.kind === 'cash-change')) {
       const expected = centsToMoney(e.cents);
       const misread = candidates.filter((c) => differsByOneDigit(c.value, expected));
-      // Two different candidates one digit off would be a guess, not a correction.
-      if (new Set(misread.map((c) => c.value)).size !== 1) continue;
-      for (const c of misread) {
+      // With several candidates one digit off, only the best-labelled one is taken to be the misread total.
+      const best = misread.reduce<FieldCandidate | null>((a, c) => (a && a.score >= c.score ? a : c), null);
+      for (const c of misread.filter((m) => m.value === best?.value)) {
         c.value = expected;
         c.score *= 0.85;
         c.evidence = `${c.evidence}, digit corrected by cash − change`;
