@@ -17,6 +17,7 @@ import {
   TOTAL_RULES,
 } from './invoice-rules.ts';
 import { findLabelledValues } from './labelled-values.ts';
+import { findLineItems, sumLineAmounts } from './line-items.ts';
 import { readMoney } from './money-reader.ts';
 import { readIdentifier, readName } from './value-readers.ts';
 
@@ -28,6 +29,30 @@ import { readIdentifier, readName } from './value-readers.ts';
 function favourLargest(candidates: FieldCandidate[]): FieldCandidate[] {
   const max = Math.max(...candidates.map((c) => moneyToCents(c.value)));
   return candidates.map((c) => (moneyToCents(c.value) === max ? { ...c, score: c.score + 0.15 } : c));
+}
+
+/**
+ * Line amounts that add up to the subtotal (or, without one, to the total) confirm the table was read
+ * whole and right; a sum that matches neither means a row was missed or misread.
+ */
+function putLineItems(fields: Record<string, ExtractedField>, view: DocumentView): void {
+  const table = findLineItems(view);
+  if (!table) return;
+  const sum = sumLineAmounts(table.items);
+  const target = fields.subtotal ?? fields.total_amount;
+  let score = table.score;
+  if (sum !== null && target) {
+    score = sum === moneyToCents(String(target.value)) ? score + (1 - score) * 0.7 : score * 0.6;
+  }
+  fields.line_items = {
+    ...toExtractedField({
+      value: table.items,
+      words: table.words,
+      page: table.page,
+      score,
+      evidence: 'table',
+    }),
+  };
 }
 
 /** Subtotal + tax = total confirms all three; a mismatch lowers the total's confidence. */
@@ -83,5 +108,6 @@ export function extractInvoice(view: DocumentView): Record<string, ExtractedFiel
   if (view.currency)
     fields.currency = { value: view.currency.code, confidence: view.currency.count >= 2 ? 0.9 : 0.75 };
   crossCheck(fields);
+  putLineItems(fields, view);
   return fields;
 }
