@@ -36,10 +36,15 @@ function wordsRight(match: LabelMatch, scope: 'cell' | 'line', maxGapHeights: nu
   return valueRightOf(match, maxGapHeights)?.words ?? [];
 }
 
-/** A label word inside a sentence of small print ("the Advertiser hereby certifies…") is not a label. */
+/**
+ * A label word inside a sentence of small print ("the Advertiser hereby certifies…") is not a label. A
+ * label that ends its cell heads the next one even after other words ("REMIT TO Sinclair Advertiser |
+ * Mike Bloomberg 2020"), since a sentence would go on in the same cell.
+ */
 function isInProse(match: LabelMatch, labelNearCellStart: boolean): boolean {
   const cell = match.line.cells.find((c) => c.includes(match.words[0]!)) ?? [];
-  return cell.length > 12 || (labelNearCellStart && cell.indexOf(match.words[0]!) > 2);
+  const endsCell = cell[cell.length - 1] === match.words[match.words.length - 1];
+  return cell.length > 12 || (labelNearCellStart && cell.indexOf(match.words[0]!) > 2 && !endsCell);
 }
 
 /**
