@@ -1,6 +1,7 @@
 import type { Word } from '../../documents/page.ts';
 import type { TextLine } from '../layout/text-line.ts';
 import { findDates } from '../normalize/date.ts';
+import { repairLegalSuffix } from '../normalize/legal-suffix.ts';
 import { collapseWhitespace, foldText, letterShare } from '../normalize/text.ts';
 import type { DocumentView } from './document-view.ts';
 import { type FieldCandidate, ocrFactor } from './field-candidate.ts';
@@ -87,7 +88,7 @@ export function findMerchantName(
     last = index + 1;
   }
   const words = top.slice(first, last + 1).flatMap((l) => nameWords(l));
-  const text = collapseWhitespace(words.map((w) => w.text).join(' '));
+  const text = repairLegalSuffix(collapseWhitespace(words.map((w) => w.text).join(' ')));
   return {
     name: { value: text, words, page: 1, score: score * ocrFactor(words), evidence: 'header line' },
     lineIndex: view.lines.indexOf(top[first]!),
@@ -95,11 +96,30 @@ export function findMerchantName(
   };
 }
 
+/** A company registration number before the address ("(81109-A)", "CO. NO. 373665-A", "ROC: 1026984-X"). */
+const REGISTRATION =
+  /^[\s|({[]*(?:(?:c[o0]|cc|roc|company|reg)\.?\s*(?:no|reg)?\.?\s*:?\s*)?\(?[A-Z]{0,3}\d{4,8}\s?-?\s?[A-Z](?![A-Z])\)?[\s,.)]*/i;
+
 function isSkippable(line: TextLine): boolean {
   const text = line.text.trim();
   return (
-    /^\(.*\)$/.test(text) || /^\(?[A-Z]{0,3}\d[\d\s-]*-?[A-Z]?\)?$/i.test(text) || findDates(text).length > 0
+    /^\(.*\)$/.test(text) ||
+    /^\(?[A-Z]{0,3}\d[\d\s-]*-?[A-Z]?\)?$/i.test(text) ||
+    findDates(text).length > 0 ||
+    text.replace(REGISTRATION, '') === ''
   );
+}
+
+/** The words of an address line without a registration number printed in front of it. */
+function withoutRegistration(line: TextLine): Word[] {
+  const cut = REGISTRATION.exec(line.text)?.[0].length ?? 0;
+  if (cut === 0) return line.words;
+  let at = 0;
+  return line.words.filter((w) => {
+    const starts = at;
+    at += w.text.length + 1;
+    return starts >= cut;
+  });
 }
 
 /**
@@ -113,7 +133,11 @@ export function findMerchantAddress(view: DocumentView, afterIndex: number): Fie
   let afterPostcode = 0;
   for (let i = afterIndex + 1; i < Math.min(view.lines.length, afterIndex + 10); i++) {
     const line = view.lines[i]!;
-    const folded = foldText(line.text);
+    const folded = foldText(
+      withoutRegistration(line)
+        .map((w) => w.text)
+        .join(' '),
+    );
     if (lines.length === 0) {
       if (isSkippable(line) || !ADDRESS_START.test(folded) || ADDRESS_STOP.test(folded)) continue;
     } else if (ADDRESS_STOP.test(folded) || isSkippable(line)) {
@@ -128,8 +152,9 @@ export function findMerchantAddress(view: DocumentView, afterIndex: number): Fie
     if (lines.length >= 5) break;
   }
   if (lines.length === 0) return null;
-  const words = lines.flatMap((l) => l.words);
-  const value = collapseWhitespace(lines.map((l) => l.text).join(' '));
+  const lineWords = lines.map(withoutRegistration);
+  const words = lineWords.flat();
+  const value = collapseWhitespace(words.map((w) => w.text).join(' '));
   const score = (sawPostcode ? 0.75 : 0.45) * ocrFactor(words);
   return { value, words, page: lines[0]!.page, score, evidence: 'block under the name' };
 }

@@ -189,6 +189,18 @@ describe('extractReceipt', () => {
     },
   );
 
+  it.each([['(81109-A)'], ['CO. NO. 373665-A'], ['ROC: 1026984-X']])(
+    'leaves the registration number %j out of the address',
+    (registration) => {
+      const lines = TILL_SLIP.map((l) =>
+        l.row === 2
+          ? { row: 2, runs: [[2, `${registration} NO 12, JALAN BESAR 3`]] as [number, string][] }
+          : l,
+      ).filter((l) => l.row !== 1);
+      expect(extract(lines).merchant_address?.value).toBe('NO 12, JALAN BESAR 3 43000 KAJANG, SELANGOR');
+    },
+  );
+
   it('leaves a field out when it is not printed', () => {
     const fields = extract(
       TILL_SLIP.filter((l) => !/TOTAL|CASH|CHANGE|ROUNDING|SUBTOTAL/.test(l.runs[0]![1])),
