@@ -1,6 +1,6 @@
 import { foldText, letterShare } from '../normalize/text.ts';
 import type { DocumentView } from './document-view.ts';
-import { type FieldCandidate, ocrFactor } from './field-candidate.ts';
+import { type FieldCandidate, textReadFactor } from './field-candidate.ts';
 import { findMerchantAddress } from './receipt-merchant.ts';
 
 const NOT_VENDOR =
@@ -30,7 +30,7 @@ export function findInvoiceParties(view: DocumentView): {
         value: text,
         words: cell,
         page: 1,
-        score: 0.45 * ocrFactor(cell),
+        score: 0.45 * textReadFactor(cell),
         evidence: 'first name-like line',
       },
       vendorAddress: findMerchantAddress(view, index),

@@ -4,7 +4,7 @@ import { findDates } from '../normalize/date.ts';
 import { repairLegalSuffix } from '../normalize/legal-suffix.ts';
 import { collapseWhitespace, foldText, letterShare } from '../normalize/text.ts';
 import type { DocumentView } from './document-view.ts';
-import { type FieldCandidate, ocrFactor } from './field-candidate.ts';
+import { type FieldCandidate, textReadFactor } from './field-candidate.ts';
 
 /** Words that end or mark a business name in many countries. */
 const ENTITY =
@@ -90,7 +90,7 @@ export function findMerchantName(
   const words = top.slice(first, last + 1).flatMap((l) => nameWords(l));
   const text = repairLegalSuffix(collapseWhitespace(words.map((w) => w.text).join(' ')));
   return {
-    name: { value: text, words, page: 1, score: score * ocrFactor(words), evidence: 'header line' },
+    name: { value: text, words, page: 1, score: score * textReadFactor(words), evidence: 'header line' },
     lineIndex: view.lines.indexOf(top[first]!),
     lastIndex: view.lines.indexOf(top[last]!),
   };
@@ -155,6 +155,6 @@ export function findMerchantAddress(view: DocumentView, afterIndex: number): Fie
   const lineWords = lines.map(withoutRegistration);
   const words = lineWords.flat();
   const value = collapseWhitespace(words.map((w) => w.text).join(' '));
-  const score = (sawPostcode ? 0.75 : 0.45) * ocrFactor(words);
+  const score = (sawPostcode ? 0.75 : 0.45) * textReadFactor(words);
   return { value, words, page: lines[0]!.page, score, evidence: 'block under the name' };
 }
