@@ -1,4 +1,4 @@
-import type { LabelMatch } from '../layout/find-label.ts';
+import { findLabel, type LabelMatch } from '../layout/find-label.ts';
 import { centsToMoney, moneyToCents } from '../normalize/money.ts';
 import { ocrWordPattern, repairLabelWords } from '../normalize/ocr-label.ts';
 import { foldText } from '../normalize/text.ts';
@@ -126,6 +126,34 @@ function lowerSummaryTotals(view: DocumentView, candidates: FieldCandidate[]): v
 }
 
 /**
+ * A total label whose amount OCR put on a line of its own just under it ("TOTAL INCL. GST" / "RM 71.90"):
+ * the next line, when it holds nothing but an amount, is the label's value.
+ */
+function amountsOnNextLine(view: DocumentView): FieldCandidate[] {
+  const found: FieldCandidate[] = [];
+  for (const match of findLabel(view.lines, TOTAL_LABEL)) {
+    const weight = weightOf(match);
+    const next = view.lines[match.lineIndex + 1];
+    if (weight === 0 || !next || next.page !== match.line.page) continue;
+    if (moneyInSpan(match.line.words).some((a) => a.hasDecimals)) continue;
+    const gapPx = (next.bbox[1] - match.line.bbox[3]) * next.pageHeight;
+    const amounts = moneyInSpan(next.words).filter((a) => a.hasDecimals);
+    const isOnlyAmount = amounts.length === 1 && amounts[0]!.words.length === next.words.length;
+    if (gapPx > 1.5 * next.heightPx || !isOnlyAmount) continue;
+    const amount = amounts[0]!;
+    found.push({
+      value: amount.value,
+      words: amount.words,
+      page: next.page,
+      score: weight * 0.8,
+      evidence: `${match.text} (next line)`,
+      labelY: match.line.bbox[1],
+    });
+  }
+  return found;
+}
+
+/**
  * A receipt's total paid. Candidates come from total labels, read through OCR damage ("1oTaL", "TOTA L"),
  * weighted ("grand total", "total incl. GST", "rounded total" beat a bare "total"; "subtotal", "total qty",
  * "total GST", "total 6% supplies" are not totals); lower on the page wins ties, since the rounded total
@@ -136,7 +164,7 @@ export function findReceiptTotal(view: DocumentView): FieldCandidate | null {
     rightScope: 'line',
     belowFactor: 0.8,
   });
-  const candidates = raw
+  const candidates = [...raw, ...amountsOnNextLine(view)]
     // A "rounding" label with a small amount is the adjustment itself, not the rounded total.
     .filter(
       (c) =>

@@ -128,6 +128,12 @@ describe('findReceiptTotal', () => {
     expect(total!.score).toBeLessThan(0.8);
   });
 
+  it('reads an amount OCR put on its own line under the total label', () => {
+    const total = totalOf([['TOTAL INCL. GST'], ['RM 71.90'], ['CASH', '72.00'], ['CHANGE', '0.10']]);
+    expect(total?.value).toBe('71.90');
+    expect(total?.words.map((w) => w.text).join(' ')).toBe('RM 71.90');
+  });
+
   it('finds nothing when neither a total nor a payment is printed', () => {
     expect(totalOf([['THANK YOU']])).toBeNull();
   });
