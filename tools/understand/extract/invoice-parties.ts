@@ -1,7 +1,7 @@
 import { foldText, letterShare } from '../normalize/text.ts';
 import type { DocumentView } from './document-view.ts';
 import { type FieldCandidate, textReadFactor } from './field-candidate.ts';
-import { findMerchantAddress } from './receipt-merchant.ts';
+import { findMerchantAddress } from './merchant-address.ts';
 
 const NOT_VENDOR =
   /\b(invoice|order|contract|statement|receipt|page|print(ed)?|date|duplicate|original|copy|remit|bill(ing)?|ship|to|from|attention|tel|phone|fax)\b/;
@@ -33,7 +33,7 @@ export function findInvoiceParties(view: DocumentView): {
         score: 0.45 * textReadFactor(cell),
         evidence: 'first name-like line',
       },
-      vendorAddress: findMerchantAddress(view, index),
+      vendorAddress: findMerchantAddress(view, index, { separator: ', ', isLeftColumn: true }),
     };
   }
   return { vendorName: null, vendorAddress: null };

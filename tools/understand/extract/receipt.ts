@@ -4,8 +4,9 @@ import { findIssueDate } from './date-field.ts';
 import type { DocumentView } from './document-view.ts';
 import { pickBest, toExtractedField } from './field-candidate.ts';
 import { findLabelledValues } from './labelled-values.ts';
+import { findMerchantAddress } from './merchant-address.ts';
 import { readMoney } from './money-reader.ts';
-import { findMerchantAddress, findMerchantName } from './receipt-merchant.ts';
+import { findMerchantName } from './receipt-merchant.ts';
 import { findReceiptTotal } from './receipt-total.ts';
 
 const TAX_LABEL = /\b(total\s*)?(gst|sst|vat|tax|service\s*tax|sales\s*tax)\b/i;

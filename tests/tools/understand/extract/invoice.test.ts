@@ -229,6 +229,18 @@ describe('extractInvoice', () => {
     expect(f.currency?.value).toBe('USD');
   });
 
+  it('joins the vendor address lines with commas, as the schema asks', () => {
+    expect(extract(CLASSIC).vendor_address?.value).toMatch(/^200 Harbor Way, Seattle, WA 98101/);
+  });
+
+  it('reads the line items of a classic invoice', () => {
+    const items = extract(CLASSIC).line_items?.value as { description: string; amount?: string }[];
+    expect(items.map((i) => [i.description, i.amount])).toEqual([
+      ['Consulting hours', '1500.00'],
+      ['Travel', '250.00'],
+    ]);
+  });
+
   it('raises the confidence of totals that add up', () => {
     const balanced = extract(CLASSIC).total_amount!.confidence;
     const unbalanced = extract(
