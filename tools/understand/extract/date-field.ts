@@ -20,6 +20,7 @@ export function findIssueDate(
       folded,
     );
     for (const hit of datesInSpan(line.words, view.dateOrder)) {
+      if (hit.isCompact && !isLabelled && !hit.hasTime) continue;
       // A date with a time beside it is the moment of the transaction (or a print stamp, nearly always
       // the same day): on receipts it is as telling as a label.
       const unlabelled = hit.hasTime ? 0.88 : Math.max(0.5, 0.85 - 0.08 * order);

@@ -11,10 +11,14 @@ export type DateInSpan = {
   isRepaired: boolean;
   /** A time follows ("16-03-18 13:49"): the transaction timestamp of a receipt or a print stamp. */
   hasTime: boolean;
+  /** Printed without separators ("05012018"): a date only where a label or a time says so. */
+  isCompact: boolean;
 };
 
 /** Numeric dates as OCR shapes them, valid or not, for the digit repair. */
 const DATE_SHAPED = /\b\d{1,2}[-/.]\d{1,2}[-/.](?:\d{4}(?=\d{1,2}:\d{2})|(?:\d{4}|\d{2})(?!\d))/g;
+/** Day, month and a 19xx/20xx year run together, as OCR prints a date whose separators it lost. */
+const COMPACT_DATE = /\b(\d{2})(\d{2})((?:19|20)\d{2})(?=\d{1,2}:\d{2}|(?!\d))/g;
 const TIME_AFTER = /^\s?\d{1,2}\s?[:.]\s?\d{2}(?!\d)/;
 
 /**
@@ -37,12 +41,27 @@ export function datesInSpan(words: readonly Word[], order: DateOrder | null): Da
     return words.slice(Math.max(0, first), last);
   };
   const found: (DateInSpan & { index: number })[] = [];
-  const hits = findDates(text).map((hit) => ({ ...hit, printed: hit.text, isRepaired: false }));
+  const hits = findDates(text).map((hit) => ({
+    ...hit,
+    printed: hit.text,
+    isRepaired: false,
+    isCompact: false,
+  }));
   for (const m of text.matchAll(DATE_SHAPED)) {
     const index = m.index ?? 0;
     if (hits.some((h) => index < h.index + h.text.length && h.index < index + m[0].length)) continue;
     const repaired = repairDateDigits(m[0]);
-    if (repaired) hits.push({ text: repaired, index, printed: m[0], isRepaired: true });
+    if (repaired) hits.push({ text: repaired, index, printed: m[0], isRepaired: true, isCompact: false });
+  }
+  for (const m of text.matchAll(COMPACT_DATE)) {
+    const [, a, b, year] = m as unknown as [string, string, string, string];
+    hits.push({
+      text: `${a}/${b}/${year}`,
+      index: m.index ?? 0,
+      printed: m[0],
+      isRepaired: true,
+      isCompact: true,
+    });
   }
   for (const hit of hits) {
     const parsed = parseDate(hit.text, order);
@@ -53,6 +72,7 @@ export function datesInSpan(words: readonly Word[], order: DateOrder | null): Da
       words: wordsOf(hit.index, hit.printed.length),
       isRepaired: hit.isRepaired,
       hasTime: TIME_AFTER.test(text.slice(hit.index + hit.printed.length)),
+      isCompact: hit.isCompact,
       index: hit.index,
     });
   }

@@ -11,7 +11,7 @@ const LOOKALIKES: Record<string, string> = {
   g: 'g9d',
   i: 'i1l|!',
   l: 'l1i|!',
-  o: 'o0qu',
+  o: 'o0qua',
   r: 'rk',
   s: 's5',
   t: 't17',

@@ -12,6 +12,7 @@ describe('repairLabelWords', () => {
     ['Chande Amt', 'change Amt'],
     ['c4sh', 'cash'],
     ['kounding RM', 'rounding RM'],
+    ['Raunding', 'rounding'],
     ['DATE:05/01/2018', 'date:05/01/2018'],
     ['ITEM 10TAL', 'ITEM total'],
   ])('reads %j as %j', (printed, expected) => {
