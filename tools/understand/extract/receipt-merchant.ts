@@ -67,18 +67,24 @@ export function findMerchantName(
   let first = index;
   let last = index;
   const previous = top[index - 1];
-  if (previous && isHeaderText(texts[index - 1]!) && /^(co\b|sdn|bhd|\(|&|and\b)/i.test(texts[index]!)) {
+  const isSuffixOnly = /^(co\b|sdn|bhd|\(|&|and\b)/i.test(texts[index]!);
+  // "WESTERN EASTERN" / "STATIONERY SDN. BHD": a short line ending in a legal suffix continues the one above.
+  const isShortWithSuffix =
+    LEGAL_SUFFIX.test(foldText(texts[index]!)) && texts[index]!.split(' ').length <= 3 && index > 0;
+  if (previous && isHeaderText(texts[index - 1]!) && (isSuffixOnly || isShortWithSuffix)) {
     first = index - 1;
   }
-  const next = top[index + 1];
   const nextText = texts[index + 1] ?? '';
-  if (
-    next &&
-    isHeaderText(nextText) &&
-    (/[&-]$|\b(and|dan)$/i.test(texts[index]!) ||
-      (!LEGAL_SUFFIX.test(foldText(texts[index]!)) && LEGAL_SUFFIX.test(foldText(nextText))))
-  ) {
-    last = index + 1;
+  if (isHeaderText(nextText) && /[&-]$|\b(and|dan)$/i.test(texts[index]!)) last = index + 1;
+  // A name without its suffix wraps onto at most two more lines, the last ending in the suffix
+  // ("AIK HUAT HARDWARE" / "ENTERPRISE (SETIA" / "ALAM) SDN BHD").
+  if (!LEGAL_SUFFIX.test(foldText(texts[index]!))) {
+    for (let k = 1; k <= 2 && isHeaderText(texts[index + k] ?? ''); k++) {
+      if (LEGAL_SUFFIX.test(foldText(texts[index + k]!))) {
+        last = index + k;
+        break;
+      }
+    }
   }
   const words = top.slice(first, last + 1).flatMap((l) => nameWords(l));
   const text = repairLegalSuffix(collapseWhitespace(words.map((w) => w.text).join(' ')));

@@ -4,7 +4,7 @@
  * suffix words are rewritten, and only in the shapes these suffixes take.
  */
 const REPAIRS: [RegExp, string][] = [
-  [/\b(?:S[O0DT]N|5DN|SDM|SON)\.?(?=\s+(?:BHD|BHO|8HD|B[HN]D|BID)\b)/gi, 'SDN'],
+  [/\b(?:S[O0DT]N|5DN|SDM|SON)(?=\.?\s+(?:BHD|BHO|8HD|B[HN]D|BID)\b)/gi, 'SDN'],
   [/(?<=\bSDN\.?\s+)(?:BHO|8HD|BND|BID|iiHD)\b/gi, 'BHD'],
   [/(?:^|(?<=\s))[5§$]\/B\b/g, 'S/B'],
 ];

@@ -201,6 +201,21 @@ describe('extractReceipt', () => {
     },
   );
 
+  it.each([
+    [['WESTERN EASTERN', 'STATIONERY SDN. BHD'], 'WESTERN EASTERN STATIONERY SDN. BHD'],
+    [
+      ['AIK HUAT HARDWARE', 'ENTERPRISE (SETIA', 'ALAM) SDN BHD'],
+      'AIK HUAT HARDWARE ENTERPRISE (SETIA ALAM) SDN BHD',
+    ],
+    [['KEDAI BUKU MAJU SON BHD'], 'KEDAI BUKU MAJU SDN BHD'],
+  ])('joins a merchant name that wraps: %j', (nameLines, expected) => {
+    const lines: PrintedLine[] = [
+      ...nameLines.map((text, row) => ({ row, runs: [[4, text]] as [number, string][] })),
+      ...TILL_SLIP.filter((l) => l.row >= 2).map((l) => ({ ...l, row: l.row + nameLines.length })),
+    ];
+    expect(extract(lines).merchant_name?.value).toBe(expected);
+  });
+
   it('leaves a field out when it is not printed', () => {
     const fields = extract(
       TILL_SLIP.filter((l) => !/TOTAL|CASH|CHANGE|ROUNDING|SUBTOTAL/.test(l.runs[0]![1])),
