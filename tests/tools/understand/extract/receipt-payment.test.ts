@@ -46,10 +46,7 @@ describe('findPaymentEvidence', () => {
         ['CASH RM', '14.00'],
         ['CHANGE RM', '40'],
       ],
-      [
-        ['cash-change', 1000],
-        ['cash-change', 1360],
-      ],
+      [['cash-change', 1360]],
     ],
     [
       [
