@@ -1,7 +1,9 @@
 import sharp from 'sharp';
+import Tesseract from 'tesseract.js';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../tools/core/app-error.ts';
 import { createOcrPool } from '../../../tools/read/ocr-pool.ts';
+import { photographText } from './make-scan.ts';
 
 const blankPng = () =>
   sharp({ create: { width: 64, height: 32, channels: 3, background: '#fff' } })
@@ -60,6 +62,19 @@ describe('createOcrPool', () => {
       message: expect.stringMatching(/failed on a page/),
     });
     await expect(pool.recognize(png)).resolves.toMatchObject({ width: 64, height: 32, words: [] });
+    await pool.close();
+  });
+
+  it('reads an image in single-line mode when asked, and later images in the pool's own mode', async () => {
+    const pool = createOcrPool({ size: 1 });
+    const line = await sharp(await photographText([{ text: 'TOTAL 65.20', x: 40, y: 700, size: 14 }], 150))
+      .extract({ left: 60, top: 170, width: 300, height: 60 })
+      .png()
+      .toBuffer();
+    const single = await pool.recognize(line, undefined, { pageSegmentation: Tesseract.PSM.SINGLE_LINE });
+    expect(single.words.map((word) => word.text)).toEqual(['TOTAL', '65.20']);
+    const page = await pool.recognize(line);
+    expect(page.words.map((word) => word.text)).toEqual(['TOTAL', '65.20']);
     await pool.close();
   });
 });
