@@ -65,7 +65,7 @@ describe('createOcrPool', () => {
     await pool.close();
   });
 
-  it('reads an image in single-line mode when asked, and later images in the pool's own mode', async () => {
+  it('reads an image in single-line mode when asked, and later images in the pool mode', async () => {
     const pool = createOcrPool({ size: 1 });
     const line = await sharp(await photographText([{ text: 'TOTAL 65.20', x: 40, y: 700, size: 14 }], 150))
       .extract({ left: 60, top: 170, width: 300, height: 60 })
