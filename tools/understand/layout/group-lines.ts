@@ -35,23 +35,8 @@ function splitCells(words: Placed[], heightPx: number): Word[][] {
   return cells;
 }
 
-/**
- * Groups a page's words into lines. Words are taken left to right and each joins the line whose last word
- * overlaps it most vertically, so a line that drifts up or down across a skewed scan still chains together;
- * lines are then ordered top to bottom by their mean centre.
- */
-export function groupLines(page: Page): TextLine[] {
-  const placed: Placed[] = page.words
-    .filter((w) => w.text.trim() !== '')
-    .map((word) => ({
-      word,
-      x0: word.bbox[0] * page.width,
-      y0: word.bbox[1] * page.height,
-      x1: word.bbox[2] * page.width,
-      y1: word.bbox[3] * page.height,
-    }))
-    .sort((a, b) => a.x0 - b.x0 || a.y0 - b.y0);
-  const heightPx = median(placed.map((p) => p.y1 - p.y0));
+/** Chains words left to right: each joins the line whose last word overlaps it most vertically. */
+function chainWords(placed: readonly Placed[], heightPx: number): Placed[][] {
   const chains: Placed[][] = [];
   for (const word of placed) {
     let best: Placed[] | undefined;
@@ -67,6 +52,60 @@ export function groupLines(page: Page): TextLine[] {
     }
     if (best) best.push(word);
     else chains.push([word]);
+  }
+  return chains;
+}
+
+/** Steeper than this is not a skewed scan but a layout; 5 degrees. */
+const MAX_SKEW_SLOPE = Math.tan((5 * Math.PI) / 180);
+
+/**
+ * The page's skew as a slope (dy/dx), from neighbouring words of the lines found so far. Close neighbours
+ * chain even on a tilted page; the slope then lets words far apart (a label and its amount column) meet.
+ */
+function estimateSkew(chains: readonly Placed[][], heightPx: number): number {
+  const slopes: number[] = [];
+  for (const chain of chains) {
+    for (let i = 1; i < chain.length; i++) {
+      const a = chain[i - 1]!;
+      const b = chain[i]!;
+      const dx = (b.x0 + b.x1) / 2 - (a.x0 + a.x1) / 2;
+      if (dx < heightPx || b.x0 - a.x1 > 3 * heightPx) continue;
+      slopes.push(((b.y0 + b.y1) / 2 - (a.y0 + a.y1) / 2) / dx);
+    }
+  }
+  if (slopes.length < 2) return 0;
+  const slope = median(slopes);
+  return Math.abs(slope) <= MAX_SKEW_SLOPE ? slope : 0;
+}
+
+/**
+ * Groups a page's words into lines. Words are chained left to right (so a line that drifts across a
+ * skewed scan still holds together); when the chains show the page is tilted, the words are chained again
+ * on straightened coordinates, so that cells far apart on one printed line (label … amount) meet.
+ * Lines are then ordered top to bottom by their mean centre. Word boxes themselves are never changed.
+ */
+export function groupLines(page: Page): TextLine[] {
+  const placed: Placed[] = page.words
+    .filter((w) => w.text.trim() !== '')
+    .map((word) => ({
+      word,
+      x0: word.bbox[0] * page.width,
+      y0: word.bbox[1] * page.height,
+      x1: word.bbox[2] * page.width,
+      y1: word.bbox[3] * page.height,
+    }))
+    .sort((a, b) => a.x0 - b.x0 || a.y0 - b.y0);
+  const heightPx = median(placed.map((p) => p.y1 - p.y0));
+  let chains = chainWords(placed, heightPx);
+  const slope = estimateSkew(chains, heightPx);
+  // Below about a tenth of a line height across the page, straightening changes nothing.
+  if (Math.abs(slope) * page.width > 0.1 * heightPx) {
+    const straightened = placed.map((p) => {
+      const shift = slope * ((p.x0 + p.x1) / 2);
+      return { ...p, y0: p.y0 - shift, y1: p.y1 - shift };
+    });
+    chains = chainWords(straightened, heightPx);
   }
   const centre = (chain: Placed[]) => chain.reduce((s, p) => s + (p.y0 + p.y1) / 2, 0) / chain.length;
   return chains

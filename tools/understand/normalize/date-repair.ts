@@ -27,20 +27,29 @@ function isPlausibleYear(year: string): boolean {
   return n >= PLAUSIBLE_YEARS.from && n <= PLAUSIBLE_YEARS.to;
 }
 
-function repairPart(part: string, isValid: (p: string) => boolean): string | null {
-  if (isValid(part)) return part;
+/** The part as printed when valid, else its one-digit repairs that are valid, most likely first. */
+function repairPart(part: string, isValid: (p: string) => boolean): string[] {
+  if (isValid(part)) return [part];
+  const repairs: string[] = [];
   for (let i = 0; i < part.length; i++) {
     for (const digit of CONFUSED[part[i]!] ?? '') {
       const tried = `${part.slice(0, i)}${digit}${part.slice(i + 1)}`;
-      if (isValid(tried)) return tried;
+      if (isValid(tried)) repairs.push(tried);
     }
   }
   // A four-digit year in the 2000s whose second digit was misread ("2518"): the century is not in doubt.
   if (part.length === 4 && part.startsWith('2')) {
     const tried = `20${part.slice(2)}`;
-    if (isValid(tried)) return tried;
+    if (isValid(tried)) repairs.push(tried);
   }
-  return null;
+  return repairs;
+}
+
+/** Whether day `d` exists in month `m` of `year` (a day and a month can each be valid and not together). */
+function isCalendarDate(d: string, m: string, year: string): boolean {
+  const fullYear = year.length === 2 ? 2000 + Number(year) : Number(year);
+  const date = new Date(Date.UTC(fullYear, Number(m) - 1, Number(d)));
+  return date.getUTCMonth() === Number(m) - 1 && date.getUTCDate() === Number(d);
 }
 
 const SHAPE = /^(\d{1,2})([-/.])(\d{1,2})([-/.])(\d{4}|\d{2})$/;
@@ -55,17 +64,16 @@ export function repairDateDigits(text: string): string | null {
   const [, a, sep1, b, sep2, year] = m as unknown as [string, string, string, string, string, string];
   const isDay = (p: string) => Number(p) >= 1 && Number(p) <= 31;
   const isMonth = (p: string) => Number(p) >= 1 && Number(p) <= 12;
-  const fixedYear = repairPart(year, isPlausibleYear);
+  const fixedYear = repairPart(year, isPlausibleYear)[0];
   if (!fixedYear) return null;
-  for (const [first, second] of [
-    [isDay, isMonth],
-    [isMonth, isDay],
-  ] as const) {
-    const fixedA = repairPart(a, first);
-    const fixedB = repairPart(b, second);
-    if (fixedA && fixedB) {
-      const repaired = `${fixedA}${sep1}${fixedB}${sep2}${fixedYear}`;
-      return repaired === text ? null : repaired;
+  for (const isDayFirst of [true, false]) {
+    for (const fixedA of repairPart(a, isDayFirst ? isDay : isMonth)) {
+      for (const fixedB of repairPart(b, isDayFirst ? isMonth : isDay)) {
+        const [day, month] = isDayFirst ? [fixedA, fixedB] : [fixedB, fixedA];
+        if (!isCalendarDate(day, month, fixedYear)) continue;
+        const repaired = `${fixedA}${sep1}${fixedB}${sep2}${fixedYear}`;
+        return repaired === text ? null : repaired;
+      }
     }
   }
   return null;

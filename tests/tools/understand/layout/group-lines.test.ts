@@ -114,3 +114,49 @@ describe('labels and values', () => {
     expect(blocks[0]!.length).toBeGreaterThan(1);
   });
 });
+
+describe('groupLines on a tilted scan', () => {
+  /** A till slip's label … amount rows, drawn on a page tilted by `degrees` (words keep upright boxes). */
+  function tiltedSlip(degrees: number) {
+    const slope = Math.tan((degrees * Math.PI) / 180);
+    const width = 1000;
+    const height = 1400;
+    const rows = [
+      ['SUBTOTAL', '38.70'],
+      ['GST 6%', '2.32'],
+      ['TOTAL (RM)', '41.02'],
+      ['CASH', '50.00'],
+      ['CHANGE', '8.98'],
+    ];
+    const words = rows.flatMap(([label, amount], row) => {
+      const baseline = 400 + row * 36;
+      const word = (text: string, x: number) => {
+        const y = baseline + slope * x;
+        const w = text.length * 16;
+        return {
+          text,
+          confidence: 0.95,
+          bbox: [x / width, (y - 24) / height, (x + w) / width, y / height] as [
+            number,
+            number,
+            number,
+            number,
+          ],
+        };
+      };
+      let x = 60;
+      const labelWords = label!.split(' ').map((part) => {
+        const placed = word(part, x);
+        x += part.length * 16 + 16; // one space
+        return placed;
+      });
+      return [...labelWords, word(amount!, 860)];
+    });
+    return { number: 1, width, height, source: 'ocr' as const, words };
+  }
+
+  it.each([0, 1.5, -1.5, 2.5])('keeps each label with its amount at %s°', (degrees) => {
+    const lines = groupLines(tiltedSlip(degrees)).map((l) => l.text);
+    expect(lines).toEqual(['SUBTOTAL 38.70', 'GST 6% 2.32', 'TOTAL (RM) 41.02', 'CASH 50.00', 'CHANGE 8.98']);
+  });
+});
