@@ -26,7 +26,11 @@ export function createPipelineQueues(connection: QueueConnection): PipelineQueue
   const queues = Object.fromEntries(
     STAGES.map((stage) => [
       stage,
-      new Queue(stage, { connection: { url: connection.redisUrl }, prefix: connection.prefix, defaultJobOptions: STAGE_JOB_OPTIONS }),
+      new Queue(stage, {
+        connection: { url: connection.redisUrl },
+        prefix: connection.prefix,
+        defaultJobOptions: STAGE_JOB_OPTIONS,
+      }),
     ]),
   ) as Record<Stage, Queue>;
   return {

@@ -1,7 +1,11 @@
 import type { ToolContext } from '../tools/core/context.ts';
 import type { Stage } from '../tools/core/pipeline.ts';
 
-const STAGE_FOR_STATUS: Record<string, Stage> = { received: 'parse', parsing: 'parse', extracting: 'extract' };
+const STAGE_FOR_STATUS: Record<string, Stage> = {
+  received: 'parse',
+  parsing: 'parse',
+  extracting: 'extract',
+};
 
 /**
  * Re-enqueues every document that is mid-pipeline. Run at worker start: a document whose enqueue was lost

@@ -7,7 +7,11 @@ import type { QueueConnection } from './pipeline-queues.ts';
 import { runExtractStage } from './stages/extract-stage.ts';
 import { runParseStage } from './stages/parse-stage.ts';
 
-export type StageRunner = (documentId: string, ctx: ToolContext, job: Job<{ documentId: string }>) => Promise<void>;
+export type StageRunner = (
+  documentId: string,
+  ctx: ToolContext,
+  job: Job<{ documentId: string }>,
+) => Promise<void>;
 
 const DEFAULT_STAGE_RUNNERS: Partial<Record<Stage, StageRunner>> = {
   parse: (documentId, ctx, job) =>
@@ -32,14 +36,18 @@ export type RunningWorkers = { workers: Worker[]; close(): Promise<void> };
 export function startWorkers(options: WorkerOptions): RunningWorkers {
   const runners = { ...DEFAULT_STAGE_RUNNERS, ...options.runners };
   const workers = Object.entries(runners).map(([stage, run]) => {
-    const worker = new Worker<{ documentId: string }>(stage, (job) => processJob(stage as Stage, run, job, options.ctx), {
-      connection: { url: options.redisUrl },
-      prefix: options.prefix,
-      concurrency: options.concurrency[stage as Stage] ?? 1,
-      // BullMQ treats an explicit undefined as a value; pass only what was given.
-      ...(options.lockDuration && { lockDuration: options.lockDuration }),
-      ...(options.stalledInterval && { stalledInterval: options.stalledInterval }),
-    });
+    const worker = new Worker<{ documentId: string }>(
+      stage,
+      (job) => processJob(stage as Stage, run, job, options.ctx),
+      {
+        connection: { url: options.redisUrl },
+        prefix: options.prefix,
+        concurrency: options.concurrency[stage as Stage] ?? 1,
+        // BullMQ treats an explicit undefined as a value; pass only what was given.
+        ...(options.lockDuration && { lockDuration: options.lockDuration }),
+        ...(options.stalledInterval && { stalledInterval: options.stalledInterval }),
+      },
+    );
     worker.on('error', (error) => options.ctx.logger.error('worker error', { stage, error }));
     return worker;
   });
@@ -50,7 +58,12 @@ export function startWorkers(options: WorkerOptions): RunningWorkers {
  * Runs one stage for one document and maps failures: bad input fails the document at once and is not
  * retried; anything else retries with backoff, and fails the document when the attempts run out.
  */
-async function processJob(stage: Stage, run: StageRunner, job: Job<{ documentId: string }>, ctx: ToolContext) {
+async function processJob(
+  stage: Stage,
+  run: StageRunner,
+  job: Job<{ documentId: string }>,
+  ctx: ToolContext,
+) {
   const { documentId } = job.data;
   const logger = ctx.logger.child({ stage, documentId, jobId: job.id, attempt: job.attemptsMade + 1 });
   try {
@@ -65,7 +78,12 @@ async function processJob(stage: Stage, run: StageRunner, job: Job<{ documentId:
   }
 }
 
-async function failDocument(documentId: string, stage: Stage, error: ReturnType<typeof toAppError>, ctx: ToolContext) {
+async function failDocument(
+  documentId: string,
+  stage: Stage,
+  error: ReturnType<typeof toAppError>,
+  ctx: ToolContext,
+) {
   if (!(await findDocument(ctx.db, documentId))) return;
   await ctx.db.transaction((tx) =>
     transitionDocument(tx, {

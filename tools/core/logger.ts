@@ -14,7 +14,10 @@ const LEVEL_RANK = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 } as 
 const SENSITIVE_PATTERNS: RegExp[] = [/\b\d{3}-\d{2}-\d{4}\b/g, /\b\d{2}-\d{7}\b/g, /\b\d{9,17}\b/g];
 
 export function maskSensitive(text: string): string {
-  return SENSITIVE_PATTERNS.reduce((masked, pattern) => masked.replace(pattern, (m) => `***${m.slice(-4)}`), text);
+  return SENSITIVE_PATTERNS.reduce(
+    (masked, pattern) => masked.replace(pattern, (m) => `***${m.slice(-4)}`),
+    text,
+  );
 }
 
 export function createLogger(
@@ -25,8 +28,9 @@ export function createLogger(
   const base = options.fields ?? {};
   const emit = (at: Exclude<LogLevel, 'silent'>, message: string, fields?: Record<string, unknown>) => {
     if (LEVEL_RANK[at] < LEVEL_RANK[level]) return;
-    const line = JSON.stringify({ time: new Date().toISOString(), level: at, message, ...base, ...fields }, (_k, v) =>
-      v instanceof Error ? { name: v.name, message: v.message } : v,
+    const line = JSON.stringify(
+      { time: new Date().toISOString(), level: at, message, ...base, ...fields },
+      (_k, v) => (v instanceof Error ? { name: v.name, message: v.message } : v),
     );
     write(maskSensitive(line));
   };

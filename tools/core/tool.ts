@@ -29,11 +29,16 @@ export async function invokeTool<I extends z.ZodType, O extends z.ZodType>(
   ctx: ToolContext,
 ): Promise<z.output<O>> {
   if (!hasRole(ctx.actor.role, tool.role)) {
-    throw new AppError('FORBIDDEN', `${tool.name} needs the ${tool.role} role; this token has ${ctx.actor.role}.`);
+    throw new AppError(
+      'FORBIDDEN',
+      `${tool.name} needs the ${tool.role} role; this token has ${ctx.actor.role}.`,
+    );
   }
   const parsed = tool.input.safeParse(rawInput);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ');
+    const problems = parsed.error.issues
+      .map((i) => `${i.path.join('.') || 'input'}: ${i.message}`)
+      .join('; ');
     throw new AppError('VALIDATION_FAILED', `Invalid input for ${tool.name}: ${problems}`);
   }
   return tool.output.parse(await tool.run(parsed.data, ctx));

@@ -18,7 +18,12 @@ export async function extractFile(
 ): Promise<ExtractionResult> {
   const started = performance.now();
   const { mediaType } = await inspectUpload(input.content, input.filename, deps.limits);
-  const read = await readDocument(input.content, { mediaType, limits: deps.limits, ocr: deps.ocr, signal: deps.signal });
+  const read = await readDocument(input.content, {
+    mediaType,
+    limits: deps.limits,
+    ocr: deps.ocr,
+    signal: deps.signal,
+  });
   const parseMs = performance.now() - started;
   const understood = understandDocument(read.pages, { docType: input.docType });
   const route = routeExtraction(understood, { threshold: deps.threshold });
@@ -41,7 +46,10 @@ export const extractDocument = defineTool({
   input: z.object({
     filename: z.string().min(1).max(255).describe('File name; its extension must match the bytes.'),
     content: z.instanceof(Uint8Array).describe('The file bytes: PDF, PNG, JPEG or TIFF.'),
-    docType: z.enum(DOC_TYPES).optional().describe('Skip classification and treat the document as this type.'),
+    docType: z
+      .enum(DOC_TYPES)
+      .optional()
+      .describe('Skip classification and treat the document as this type.'),
   }),
   output: ExtractionResultSchema,
   role: 'viewer',

@@ -29,7 +29,10 @@ export async function loadDocumentView(db: Queryable, document: DocumentRecord):
       engine: extraction.engine,
       fields: extraction.fields,
       validation: extraction.validation,
-      timings: { ...(document.readTimings && { parseMs: document.readTimings.readMs ?? 0 }), ...extraction.timings },
+      timings: {
+        ...(document.readTimings && { parseMs: document.readTimings.readMs ?? 0 }),
+        ...extraction.timings,
+      },
     }),
     ...(task && { review: { taskId: task.id, status: task.status, reasons: task.reasons } }),
   };

@@ -36,7 +36,8 @@ function toSummary(document: DocumentRecord): z.infer<typeof DocumentSummarySche
 
 export const listDocuments = defineTool({
   name: 'list_documents',
-  description: 'List documents, newest first, filtered by status, type, or text in the file name or extracted values.',
+  description:
+    'List documents, newest first, filtered by status, type, or text in the file name or extracted values.',
   input: ListDocumentsInputSchema,
   output: z.object({ documents: z.array(DocumentSummarySchema) }),
   role: 'viewer',
@@ -52,6 +53,10 @@ export const listDocuments = defineTool({
        ORDER BY d.created_at DESC, d.id LIMIT $4 OFFSET $5`,
       [status ?? null, type ?? null, q ? `%${q.replace(/[\\%_]/g, '\\$&')}%` : null, limit, offset],
     );
-    return { documents: rows.map((row) => toSummary(toDocumentRecord(row as Parameters<typeof toDocumentRecord>[0]))) };
+    return {
+      documents: rows.map((row) =>
+        toSummary(toDocumentRecord(row as Parameters<typeof toDocumentRecord>[0])),
+      ),
+    };
   },
 });

@@ -25,7 +25,9 @@ export const SubmittedDocumentSchema = z.object({
   id: z.string(),
   status: z.enum(DOCUMENT_STATUSES),
   file: z.string(),
-  isDuplicate: z.boolean().describe('True when the same bytes were uploaded before; the earlier document is returned.'),
+  isDuplicate: z
+    .boolean()
+    .describe('True when the same bytes were uploaded before; the earlier document is returned.'),
 });
 
 /**

@@ -20,14 +20,19 @@ export async function createApiToken(
   const id = randomUUID();
   await db.transaction(async (tx) => {
     const existing = await tx.query('SELECT 1 FROM api_tokens WHERE name = $1', [input.name]);
-    if (existing.rows.length > 0) throw new AppError('CONFLICT', `A token named "${input.name}" already exists.`);
+    if (existing.rows.length > 0)
+      throw new AppError('CONFLICT', `A token named "${input.name}" already exists.`);
     await tx.query('INSERT INTO api_tokens (id, name, role, token_hash) VALUES ($1, $2, $3, $4)', [
       id,
       input.name,
       input.role,
       hashToken(token),
     ]);
-    await appendAudit(tx, { actor: input.createdBy, action: 'token.created', details: { tokenId: id, name: input.name, role: input.role } });
+    await appendAudit(tx, {
+      actor: input.createdBy,
+      action: 'token.created',
+      details: { tokenId: id, name: input.name, role: input.role },
+    });
   });
   return { id, name: input.name, role: input.role, token };
 }

@@ -40,8 +40,9 @@ export async function appendAudit(
   entry: { actor: Actor; action: string; documentId?: string; details?: Record<string, unknown> },
 ): Promise<AuditEntry> {
   await tx.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_LOCK_KEY]);
-  const last = (await tx.query<{ seq: string; hash: string }>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1'))
-    .rows[0];
+  const last = (
+    await tx.query<{ seq: string; hash: string }>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1')
+  ).rows[0];
   const unhashed = {
     seq: last ? Number(last.seq) + 1 : 1,
     at: new Date().toISOString(),
@@ -55,7 +56,16 @@ export async function appendAudit(
   await tx.query(
     `INSERT INTO audit_log (seq, at, actor, action, document_id, details, prev_hash, hash)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-    [audited.seq, audited.at, audited.actor, audited.action, audited.documentId, audited.details, audited.prevHash, audited.hash],
+    [
+      audited.seq,
+      audited.at,
+      audited.actor,
+      audited.action,
+      audited.documentId,
+      audited.details,
+      audited.prevHash,
+      audited.hash,
+    ],
   );
   return audited;
 }
@@ -86,7 +96,9 @@ function toEntry(row: AuditRow): AuditEntry {
 
 export async function listAudit(db: Queryable, filter: { documentId?: string } = {}): Promise<AuditEntry[]> {
   const { rows } = filter.documentId
-    ? await db.query<AuditRow>('SELECT * FROM audit_log WHERE document_id = $1 ORDER BY seq', [filter.documentId])
+    ? await db.query<AuditRow>('SELECT * FROM audit_log WHERE document_id = $1 ORDER BY seq', [
+        filter.documentId,
+      ])
     : await db.query<AuditRow>('SELECT * FROM audit_log ORDER BY seq');
   return rows.map(toEntry);
 }
@@ -98,10 +110,13 @@ export async function verifyAudit(
   const entries = await listAudit(db);
   let prevHash = GENESIS_HASH;
   for (const [index, entry] of entries.entries()) {
-    if (entry.seq !== index + 1) return { ok: false, entries: entries.length, brokenAt: index + 1, reason: 'entry missing' };
-    if (entry.prevHash !== prevHash) return { ok: false, entries: entries.length, brokenAt: entry.seq, reason: 'chain broken' };
+    if (entry.seq !== index + 1)
+      return { ok: false, entries: entries.length, brokenAt: index + 1, reason: 'entry missing' };
+    if (entry.prevHash !== prevHash)
+      return { ok: false, entries: entries.length, brokenAt: entry.seq, reason: 'chain broken' };
     const { hash, ...rest } = entry;
-    if (hashAuditEntry(rest) !== hash) return { ok: false, entries: entries.length, brokenAt: entry.seq, reason: 'entry altered' };
+    if (hashAuditEntry(rest) !== hash)
+      return { ok: false, entries: entries.length, brokenAt: entry.seq, reason: 'entry altered' };
     prevHash = hash;
   }
   return { ok: true, entries: entries.length };

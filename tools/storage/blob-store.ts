@@ -47,7 +47,10 @@ export function createBlobStore(root: string): BlobStore {
         return await readFile(pathOf(sha256));
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-          throw new AppError('NOT_FOUND', `Blob ${sha256} is missing from the store.`, { kind: 'system', cause: error });
+          throw new AppError('NOT_FOUND', `Blob ${sha256} is missing from the store.`, {
+            kind: 'system',
+            cause: error,
+          });
         }
         throw error;
       }

@@ -1,6 +1,6 @@
+import type { Actor } from '../core/roles.ts';
 import type { DocumentStatus } from '../documents/document-status.ts';
 import type { DocType } from '../documents/types/index.ts';
-import type { Actor } from '../core/roles.ts';
 import { appendAudit } from './audit-log.ts';
 import type { Queryable } from './db.ts';
 
@@ -68,7 +68,10 @@ export async function findDocument(db: Queryable, id: string): Promise<DocumentR
   return rows[0] && toDocumentRecord(rows[0]);
 }
 
-export async function findDocumentBySha256(db: Queryable, sha256: string): Promise<DocumentRecord | undefined> {
+export async function findDocumentBySha256(
+  db: Queryable,
+  sha256: string,
+): Promise<DocumentRecord | undefined> {
   const { rows } = await db.query<DocumentRow>('SELECT * FROM documents WHERE sha256 = $1', [sha256]);
   return rows[0] && toDocumentRecord(rows[0]);
 }
@@ -76,7 +79,10 @@ export async function findDocumentBySha256(db: Queryable, sha256: string): Promi
 /** Inserts a new document, or returns the one already stored with the same bytes (`isNew` false). */
 export async function insertDocument(
   tx: Queryable,
-  input: Pick<DocumentRecord, 'id' | 'sha256' | 'filename' | 'mediaType' | 'sizeBytes' | 'pageCount' | 'docTypeRequested'> & {
+  input: Pick<
+    DocumentRecord,
+    'id' | 'sha256' | 'filename' | 'mediaType' | 'sizeBytes' | 'pageCount' | 'docTypeRequested'
+  > & {
     actor: Actor;
   },
 ): Promise<{ document: DocumentRecord; isNew: boolean }> {
@@ -84,7 +90,16 @@ export async function insertDocument(
     `INSERT INTO documents (id, sha256, filename, media_type, size_bytes, page_count, status, doc_type_requested, created_by)
      VALUES ($1, $2, $3, $4, $5, $6, 'received', $7, $8)
      ON CONFLICT (sha256) DO NOTHING RETURNING *`,
-    [input.id, input.sha256, input.filename, input.mediaType, input.sizeBytes, input.pageCount, input.docTypeRequested, input.actor.name],
+    [
+      input.id,
+      input.sha256,
+      input.filename,
+      input.mediaType,
+      input.sizeBytes,
+      input.pageCount,
+      input.docTypeRequested,
+      input.actor.name,
+    ],
   );
   if (rows[0]) {
     await appendAudit(tx, {
@@ -120,7 +135,14 @@ export async function transitionDocument(
     `UPDATE documents SET status = $2, updated_at = now(), error_code = $4, error_message = $5,
        doc_type = COALESCE($6, doc_type)
      WHERE id = $1 AND status = ANY($3::text[]) RETURNING id`,
-    [input.id, input.to, [...input.from], input.error?.code ?? null, input.error?.message ?? null, input.docType ?? null],
+    [
+      input.id,
+      input.to,
+      [...input.from],
+      input.error?.code ?? null,
+      input.error?.message ?? null,
+      input.docType ?? null,
+    ],
   );
   if (rows.length === 0) return false;
   await appendAudit(tx, {

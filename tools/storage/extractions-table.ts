@@ -16,7 +16,10 @@ export type ExtractionRecord = {
 };
 
 /** Stores an engine's extraction once: a second run of the same stage keeps the first result. */
-export async function insertExtraction(tx: Queryable, extraction: Omit<ExtractionRecord, 'id' | 'createdAt'>): Promise<boolean> {
+export async function insertExtraction(
+  tx: Queryable,
+  extraction: Omit<ExtractionRecord, 'id' | 'createdAt'>,
+): Promise<boolean> {
   const { rows } = await tx.query(
     `INSERT INTO extractions (id, document_id, engine_name, engine_version, doc_type, doc_type_confidence, fields, validation, timings)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
@@ -49,7 +52,10 @@ type ExtractionRow = {
   created_at: string | Date;
 };
 
-export async function findLatestExtraction(db: Queryable, documentId: string): Promise<ExtractionRecord | undefined> {
+export async function findLatestExtraction(
+  db: Queryable,
+  documentId: string,
+): Promise<ExtractionRecord | undefined> {
   const { rows } = await db.query<ExtractionRow>(
     'SELECT * FROM extractions WHERE document_id = $1 ORDER BY created_at DESC LIMIT 1',
     [documentId],
@@ -71,8 +77,9 @@ export async function findLatestExtraction(db: Queryable, documentId: string): P
 }
 
 export async function countExtractions(db: Queryable, documentId: string): Promise<number> {
-  const { rows } = await db.query<{ n: string | number }>('SELECT count(*) AS n FROM extractions WHERE document_id = $1', [
-    documentId,
-  ]);
+  const { rows } = await db.query<{ n: string | number }>(
+    'SELECT count(*) AS n FROM extractions WHERE document_id = $1',
+    [documentId],
+  );
   return Number(rows[0]?.n ?? 0);
 }

@@ -13,7 +13,9 @@ export type DbOptions = {
 
 /** Opens the configured database with every query running in `schema`. Called by entry points only. */
 export async function openDb(options: DbOptions): Promise<Db> {
-  return options.databaseUrl ? openPostgres(options.databaseUrl, options.schema) : openPglite(options.pgliteDir, options.schema);
+  return options.databaseUrl
+    ? openPostgres(options.databaseUrl, options.schema)
+    : openPglite(options.pgliteDir, options.schema);
 }
 
 async function openPglite(dir: string, schema: string): Promise<Db> {
@@ -50,7 +52,9 @@ async function openPostgres(url: string, schema: string): Promise<Db> {
   // Dates stay ISO strings and bigints stay exact; the code never wants JS Date or float conversions.
   const types = {
     getTypeParser: (oid: number, format?: string) =>
-      oid === 1082 || oid === 1114 || oid === 1184 ? (v: string) => v : pg.types.getTypeParser(oid, format as 'text'),
+      oid === 1082 || oid === 1114 || oid === 1184
+        ? (v: string) => v
+        : pg.types.getTypeParser(oid, format as 'text'),
   };
   const bootstrap = new pg.Client({ connectionString: url });
   await bootstrap.connect();

@@ -4,13 +4,25 @@ import type { Queryable } from './db.ts';
 export type StoredPage = Page & { imageSha256: string | null };
 
 /** Replaces a document's pages in one go, so a retried parse never leaves a mix of two reads. */
-export async function replacePages(tx: Queryable, documentId: string, pages: readonly StoredPage[]): Promise<void> {
+export async function replacePages(
+  tx: Queryable,
+  documentId: string,
+  pages: readonly StoredPage[],
+): Promise<void> {
   await tx.query('DELETE FROM pages WHERE document_id = $1', [documentId]);
   for (const page of pages) {
     await tx.query(
       `INSERT INTO pages (document_id, number, width, height, source, words, image_sha256)
        VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [documentId, page.number, page.width, page.height, page.source, JSON.stringify(page.words), page.imageSha256],
+      [
+        documentId,
+        page.number,
+        page.width,
+        page.height,
+        page.source,
+        JSON.stringify(page.words),
+        page.imageSha256,
+      ],
     );
   }
 }

@@ -1,12 +1,12 @@
 import { AppError } from '../../tools/core/app-error.ts';
 import type { ToolContext } from '../../tools/core/context.ts';
 import { isSettled } from '../../tools/documents/document-status.ts';
-import { routeExtraction } from '../../tools/understand/route-extraction.ts';
-import { understandDocument } from '../../tools/understand/understand-document.ts';
 import { findDocument, transitionDocument } from '../../tools/storage/documents-table.ts';
 import { insertExtraction } from '../../tools/storage/extractions-table.ts';
 import { listPages } from '../../tools/storage/pages-table.ts';
 import { openReviewTask } from '../../tools/storage/review-tasks-table.ts';
+import { routeExtraction } from '../../tools/understand/route-extraction.ts';
+import { understandDocument } from '../../tools/understand/understand-document.ts';
 
 /**
  * Classifies, extracts and routes a parsed document. The extraction, the review task and the new status
@@ -17,9 +17,13 @@ export async function runExtractStage(documentId: string, ctx: ToolContext) {
   if (!document) throw new AppError('NOT_FOUND', `Document ${documentId} does not exist.`);
   if (isSettled(document.status)) return;
   if (document.status !== 'extracting') {
-    throw new AppError('CONFLICT', `Document ${documentId} is ${document.status}, not ready for extraction.`, {
-      kind: 'system',
-    });
+    throw new AppError(
+      'CONFLICT',
+      `Document ${documentId} is ${document.status}, not ready for extraction.`,
+      {
+        kind: 'system',
+      },
+    );
   }
   const pages = await listPages(ctx.db, documentId);
   const understood = understandDocument(pages, { docType: document.docTypeRequested ?? undefined });

@@ -10,7 +10,11 @@ import { replacePages, type StoredPage } from '../../tools/storage/pages-table.t
  * Reads the document's pages (PDF text or OCR) into the database and hands it to `extract`.
  * Safe to run any number of times: the state decides what is left to do.
  */
-export async function runParseStage(documentId: string, ctx: ToolContext, onProgress?: (done: number, total: number) => void) {
+export async function runParseStage(
+  documentId: string,
+  ctx: ToolContext,
+  onProgress?: (done: number, total: number) => void,
+) {
   const document = await findDocument(ctx.db, documentId);
   if (!document) throw new AppError('NOT_FOUND', `Document ${documentId} does not exist.`);
   if (document.status === 'extracting') return ctx.pipeline.enqueue('extract', documentId);
@@ -47,7 +51,11 @@ export async function runParseStage(documentId: string, ctx: ToolContext, onProg
       from: ['parsing'],
       to: 'extracting',
       actor: ctx.actor,
-      details: { pages: pages.length, ocrPages: pages.filter((p) => p.source === 'ocr').length, ...read.timings },
+      details: {
+        pages: pages.length,
+        ocrPages: pages.filter((p) => p.source === 'ocr').length,
+        ...read.timings,
+      },
     });
   });
   if (moved) await ctx.pipeline.enqueue('extract', documentId);

@@ -23,8 +23,22 @@ export const REQUIRED_FIELDS: Record<DocType, readonly string[]> = {
   invoice: ['vendor_name', 'invoice_number', 'invoice_date', 'total_amount'],
   receipt: ['merchant_name', 'date', 'total_amount'],
   w9: ['name', 'tax_classification', 'tin_type', 'tin'],
-  form_1099_nec: ['tax_year', 'payer_name', 'payer_tin', 'recipient_name', 'recipient_tin', 'nonemployee_compensation'],
-  bank_statement: ['bank_name', 'account_number_last4', 'period_start', 'period_end', 'opening_balance', 'closing_balance'],
+  form_1099_nec: [
+    'tax_year',
+    'payer_name',
+    'payer_tin',
+    'recipient_name',
+    'recipient_tin',
+    'nonemployee_compensation',
+  ],
+  bank_statement: [
+    'bank_name',
+    'account_number_last4',
+    'period_start',
+    'period_end',
+    'opening_balance',
+    'closing_balance',
+  ],
   other: [],
 };
 
