@@ -5,16 +5,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../../tools/core/app-error.ts';
 import { createOcrPool } from '../../../tools/read/ocr-pool.ts';
 import { readDocument } from '../../../tools/read/read-document.ts';
-import type { ReadLimits } from '../../../tools/read/read-limits.ts';
+import { TEST_READ_LIMITS } from '../../support/test-read-limits.ts';
 import { PAGE_HEIGHT, PAGE_WIDTH } from './make-pdf.ts';
 import { photographText } from './make-scan.ts';
 
-const LIMITS: ReadLimits = {
-  maxBytes: 10_000_000,
-  maxPages: 5,
-  maxImagePixels: 40_000_000,
-  minTextCharsPerPage: 20,
-};
+const LIMITS = TEST_READ_LIMITS;
 const ocr = createOcrPool({ size: 1 });
 afterAll(() => ocr.close());
 

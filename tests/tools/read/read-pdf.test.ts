@@ -7,16 +7,11 @@ import { analyzePageDrawing } from '../../../tools/read/hidden-text.ts';
 import { createOcrPool } from '../../../tools/read/ocr-pool.ts';
 import { openPdf } from '../../../tools/read/open-pdf.ts';
 import { readDocument } from '../../../tools/read/read-document.ts';
-import type { ReadLimits } from '../../../tools/read/read-limits.ts';
+import { TEST_READ_LIMITS } from '../../support/test-read-limits.ts';
 import { makePagesPdf, makeTextPdf, PAGE_HEIGHT, PAGE_WIDTH } from './make-pdf.ts';
 import { makeScannedPdf, photographText } from './make-scan.ts';
 
-const LIMITS: ReadLimits = {
-  maxBytes: 10_000_000,
-  maxPages: 5,
-  maxImagePixels: 40_000_000,
-  minTextCharsPerPage: 20,
-};
+const LIMITS = TEST_READ_LIMITS;
 // Started only by the one test that OCRs; the others prove they never need it.
 const ocr = createOcrPool({ size: 1 });
 afterAll(() => ocr.close());
