@@ -4,18 +4,17 @@
  * Writes bench/results/bench-<time>.json and prints a table.
  */
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import Tesseract from 'tesseract.js';
 import { makeInvoicePdf, SAMPLE_INVOICE } from '../../evals/synth/make-invoice-pdf.ts';
+import { renderPdfPageToPng } from '../../evals/synth/rasterize-pdf.ts';
 import { parseConfig } from '../../tools/core/config.ts';
 import { type DocumentStatus, isSettled } from '../../tools/documents/document-status.ts';
 import { extractFile } from '../../tools/ops/extract-document.ts';
-import { createOcrPool } from '../../tools/read/ocr-pool.ts';
-import { openPdf } from '../../tools/read/open-pdf.ts';
+import { createOcrPool, resolveLanguageDir } from '../../tools/read/ocr-pool.ts';
 import { readLimitsFromConfig } from '../../tools/read/read-limits.ts';
-import { renderPageToPng } from '../../tools/read/render-page.ts';
 import { startServer } from '../cli/serve-command.ts';
 import { formatTable, mean, percentile, timeEach } from './measure.ts';
 
@@ -30,7 +29,7 @@ async function main() {
     ),
   );
   const textPdf = invoices[0]!;
-  const scanPng = await renderScan(textPdf);
+  const scanPng = await renderPdfPageToPng(textPdf, 300);
 
   const pipeline = await benchPipeline(invoices);
   const config = parseConfig({ LOG_LEVEL: 'silent' });
@@ -134,29 +133,16 @@ async function benchPipeline(invoices: Uint8Array[]) {
   }
 }
 
-async function renderScan(pdfBytes: Uint8Array): Promise<Uint8Array> {
-  const pdf = await openPdf(pdfBytes, { maxImagePixels: 100_000_000 });
-  try {
-    return await renderPageToPng(pdf, await pdf.getPage(1), 300 / 72);
-  } finally {
-    await pdf.destroy();
-  }
-}
-
 async function rawPdfjsText(pdfBytes: Uint8Array) {
-  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const pdf = await getDocument({ data: new Uint8Array(pdfBytes), verbosity: 0 }).promise;
   await (await pdf.getPage(1)).getTextContent();
   await pdf.destroy();
 }
 
 async function benchRawTesseract(png: Uint8Array): Promise<number[]> {
-  const langPath = path.join(
-    path.dirname(createRequire(import.meta.url).resolve('@tesseract.js-data/eng/package.json')),
-    '4.0.0_best_int',
-  );
+  // The same model the pool loads, without the pool's passes and re-reads.
   const worker = await Tesseract.createWorker('eng', Tesseract.OEM.LSTM_ONLY, {
-    langPath,
+    langPath: resolveLanguageDir(),
     gzip: true,
     cacheMethod: 'none',
   });

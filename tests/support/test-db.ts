@@ -21,9 +21,12 @@ export async function openTestDb(kind: 'pglite' | 'postgres' = 'pglite'): Promis
     schema,
   });
   await migrate(db);
-  const close = async () => {
-    if (db.kind === 'postgres') await db.exec(`DROP SCHEMA ${schema} CASCADE`);
-    await db.close();
+  return {
+    ...db,
+    schema,
+    close: async () => {
+      if (db.kind === 'postgres') await db.exec(`DROP SCHEMA ${schema} CASCADE`);
+      await db.close();
+    },
   };
-  return { ...db, kind: db.kind, schema, close, transaction: db.transaction, query: db.query, exec: db.exec };
 }

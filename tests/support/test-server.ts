@@ -1,12 +1,14 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { Redis } from 'ioredis';
 import { type RunningServer, startServer } from '../../server/cli/serve-command.ts';
 import { type Config, parseConfig } from '../../tools/core/config.ts';
 import type { Role } from '../../tools/core/roles.ts';
 import type { DocumentStatus } from '../../tools/documents/document-status.ts';
 import { isSettled } from '../../tools/documents/document-status.ts';
 import { createApiToken } from '../../tools/storage/api-tokens.ts';
+import { openDb } from '../../tools/storage/open-db.ts';
 import { uniqueRunName } from './test-db.ts';
 
 export const TEST_REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -93,7 +95,6 @@ export function uploadForm(
 /** Removes what a test run left: its schema on the Postgres server, its queue keys, its data folder. */
 export async function removeTestData(config: Config) {
   if (config.DATABASE_URL) {
-    const { openDb } = await import('../../tools/storage/open-db.ts');
     const db = await openDb({
       databaseUrl: config.DATABASE_URL,
       pgliteDir: '',
@@ -108,7 +109,6 @@ export async function removeTestData(config: Config) {
 
 /** Removes this run's BullMQ keys from the shared Redis. */
 export async function deleteQueueKeys(prefix: string) {
-  const { Redis } = await import('ioredis');
   const redis = new Redis(TEST_REDIS_URL);
   try {
     let cursor = '0';

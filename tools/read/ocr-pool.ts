@@ -40,7 +40,7 @@ export const OCR_PAGE_SEGMENTATION = Tesseract.PSM.AUTO;
  * The LSTM "best_int" English model ships in the npm package, so nothing is fetched at run time;
  * it is the model tesseract.js itself would download for the LSTM engine.
  */
-function resolveLanguageDir(): string {
+export function resolveLanguageDir(): string {
   const require = createRequire(import.meta.url);
   return path.join(path.dirname(require.resolve('@tesseract.js-data/eng/package.json')), '4.0.0_best_int');
 }

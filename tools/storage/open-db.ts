@@ -33,16 +33,11 @@ async function openPglite(dir: string, schema: string): Promise<Db> {
       await q.exec(sql);
     },
   });
-  // PGlite runs one transaction at a time; queue them so concurrent callers do not interleave.
-  let tail: Promise<unknown> = Promise.resolve();
   return {
     kind: 'pglite',
     ...asQueryable(pg),
-    transaction: <T>(work: (tx: Queryable) => Promise<T>) => {
-      const run = tail.then(() => pg.transaction((tx) => work(asQueryable(tx))));
-      tail = run.catch(() => undefined);
-      return run;
-    },
+    // PGlite runs one transaction at a time itself; concurrent callers wait their turn.
+    transaction: <T>(work: (tx: Queryable) => Promise<T>) => pg.transaction((tx) => work(asQueryable(tx))),
     close: () => pg.close(),
   };
 }

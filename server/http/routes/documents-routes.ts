@@ -30,7 +30,7 @@ export function documentsRoutes(ctx: ToolContext): Router {
       throw new AppError('BAD_REQUEST', 'Attach one or more files as multipart/form-data.');
     const docType = typeof req.body?.docType === 'string' && req.body.docType ? req.body.docType : undefined;
     const documents = [];
-    const rejected = [];
+    const refused: Array<{ file: string; error: AppError }> = [];
     // One bad file does not sink the others: each is accepted or refused on its own.
     for (const file of files) {
       try {
@@ -41,21 +41,20 @@ export function documentsRoutes(ctx: ToolContext): Router {
       } catch (caught) {
         const error = toAppError(caught);
         if (error.kind !== 'user') throw error;
-        rejected.push({
-          file: file.originalname,
-          error: { code: error.code, message: error.message },
-          status: error.httpStatus,
-        });
+        refused.push({ file: file.originalname, error });
       }
     }
-    const first = rejected[0];
+    const rejected = refused.map(({ file, error }) => ({
+      file,
+      error: { code: error.code, message: error.message },
+    }));
+    const first = refused[0];
+    // When nothing was accepted, the answer is the first refusal's own status.
     if (documents.length === 0 && first) {
-      res
-        .status(first.status)
-        .json({ error: first.error, rejected: rejected.map(({ status: _s, ...r }) => r) });
+      res.status(first.error.httpStatus).json({ error: rejected[0]!.error, rejected });
       return;
     }
-    res.status(202).json({ documents, rejected: rejected.map(({ status: _s, ...r }) => r) });
+    res.status(202).json({ documents, rejected });
   });
 
   router.get('/api/documents', async (req, res) => {

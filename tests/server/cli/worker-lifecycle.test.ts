@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeInvoicePdf, SAMPLE_INVOICE } from '../../../evals/synth/make-invoice-pdf.ts';
+import { renderPdfPageToPng } from '../../../evals/synth/rasterize-pdf.ts';
 import { openRuntime } from '../../../server/runtime/open-runtime.ts';
 import type { Config } from '../../../tools/core/config.ts';
 import { invokeTool } from '../../../tools/core/tool.ts';
@@ -13,7 +14,6 @@ import { countExtractions } from '../../../tools/storage/extractions-table.ts';
 import { migrate } from '../../../tools/storage/migrate.ts';
 import { openDb } from '../../../tools/storage/open-db.ts';
 import { listPages } from '../../../tools/storage/pages-table.ts';
-import { renderPdfPageToPng } from '../../support/fixtures/render-fixture.ts';
 import { makeTestConfig, removeTestData, uploadForm } from '../../support/test-server.ts';
 import { cliEnvOf, startCli } from './run-cli.ts';
 

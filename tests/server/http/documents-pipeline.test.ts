@@ -1,6 +1,7 @@
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { invoiceTotals, makeInvoicePdf, SAMPLE_INVOICE } from '../../../evals/synth/make-invoice-pdf.ts';
-import { renderPdfPageToPng } from '../../support/fixtures/render-fixture.ts';
+import { renderPdfPageToPng } from '../../../evals/synth/rasterize-pdf.ts';
 import { startTestServer, type TestServer, uploadForm } from '../../support/test-server.ts';
 
 type View = {
@@ -89,9 +90,28 @@ describe('the intake pipeline over HTTP', () => {
   });
 
   it('lists documents by status', async () => {
+    // A JPEG whose header passes the upload checks but whose pixels are cut off fails while reading,
+    // so the filter has a failed document to find among settled ones.
+    const photo = await sharp({
+      create: {
+        width: 400,
+        height: 300,
+        channels: 3,
+        background: '#808080',
+        noise: { type: 'gaussian', mean: 128, sigma: 40 },
+      },
+    })
+      .jpeg()
+      .toBuffer();
+    const { body: uploaded } = await upload(
+      'cut.jpg',
+      new Uint8Array(photo.subarray(0, Math.floor(photo.length / 3))),
+    );
+    await server.waitForSettled(uploaded.documents[0]!.id);
     const response = await server.api('GET', '/api/documents?status=failed');
     expect(response.status).toBe(200);
     const body = (await response.json()) as { documents: Array<{ status: string }> };
+    expect(body.documents.length).toBeGreaterThan(0);
     expect(body.documents.every((d) => d.status === 'failed')).toBe(true);
   });
 

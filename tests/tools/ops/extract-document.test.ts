@@ -1,12 +1,12 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { invoiceTotals, makeInvoicePdf, SAMPLE_INVOICE } from '../../../evals/synth/make-invoice-pdf.ts';
 import { makeReceiptPdf, receiptTotals, SAMPLE_RECEIPT } from '../../../evals/synth/make-receipt-pdf.ts';
+import { renderPdfPageToPng } from '../../../evals/synth/rasterize-pdf.ts';
 import { parseConfig } from '../../../tools/core/config.ts';
 import { extractFile } from '../../../tools/ops/extract-document.ts';
 import { createOcrPool } from '../../../tools/read/ocr-pool.ts';
 import { readLimitsFromConfig } from '../../../tools/read/read-limits.ts';
 import { degradeScan } from '../../support/fixtures/degrade-scan.ts';
-import { renderPdfPageToPng } from '../../support/fixtures/render-fixture.ts';
 
 const config = parseConfig({});
 const ocr = createOcrPool({ size: 1 });
