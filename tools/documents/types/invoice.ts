@@ -24,4 +24,12 @@ export const InvoiceSchema = z.object({
   tax_amount: MoneySchema.describe('Total tax charged.'),
   total_amount: MoneySchema.describe('Amount due, gross, including tax.'),
   line_items: z.array(InvoiceLineItemSchema).describe('Billed lines in printed order.'),
+  bank_account: z
+    .string()
+    .regex(/^[A-Za-z0-9-]+$/)
+    .describe('Account to pay into, as printed without spaces: an IBAN or a bank account number.'),
+  bank_routing: z
+    .string()
+    .regex(/^[A-Za-z0-9-]+$/)
+    .describe('Bank routing code as printed without spaces: ABA routing number, sort code, or SWIFT/BIC.'),
 });
