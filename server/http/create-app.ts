@@ -1,5 +1,6 @@
 import express, { type Express } from 'express';
 import type { ToolContext } from '../../tools/core/context.ts';
+import { uiRoutes } from '../ui/ui-routes.ts';
 import { authenticate } from './authenticate.ts';
 import { errorHandler, notFoundHandler } from './http-error.ts';
 import { documentsRoutes } from './routes/documents-routes.ts';
@@ -24,6 +25,7 @@ export function createApp(ctx: ToolContext, options: { isReady: ReadinessCheck }
   app.use('/api', authenticate(ctx.db));
   app.use(express.json({ limit: '1mb' }));
   app.use(documentsRoutes(ctx));
+  app.use(uiRoutes());
   app.use(notFoundHandler);
   app.use(errorHandler(ctx.logger));
   return app;

@@ -1,5 +1,5 @@
 /** What the operations need of the workflow engine: hand a document to a stage. BullMQ implements it. */
-export const STAGES = ['parse', 'extract'] as const;
+export const STAGES = ['parse', 'extract', 'export'] as const;
 export type Stage = (typeof STAGES)[number];
 
 export type Pipeline = {
