@@ -25,6 +25,8 @@ export async function makeTestConfig(overrides: Record<string, string> = {}): Pr
     QUEUE_PREFIX: uniqueRunName('pwq'),
     OCR_WORKERS: '1',
     LOG_LEVEL: 'silent',
+    // No random QA sampling unless a test asks for it: routing must be deterministic under test.
+    QA_SAMPLE_RATE: '0',
     ...overrides,
   });
 }
@@ -35,7 +37,7 @@ export type TestServer = RunningServer & {
   api(
     method: string,
     route: string,
-    options?: { token?: string | null; body?: FormData | string },
+    options?: { token?: string | null; body?: FormData | string | object },
   ): Promise<Response>;
   waitForSettled(id: string, token?: string): Promise<{ status: DocumentStatus } & Record<string, unknown>>;
   stop(): Promise<void>;
@@ -47,10 +49,15 @@ export async function startTestServer(overrides: Record<string, string> = {}): P
   const adminToken = (await readFile(path.join(config.DATA_DIR, 'admin.token'), 'utf8')).trim();
   const api: TestServer['api'] = (method, route, options = {}) => {
     const token = options.token === undefined ? adminToken : options.token;
+    const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
+    const { body } = options;
+    // A plain object is sent as JSON; FormData and strings as they are.
+    const isJson = body !== undefined && typeof body === 'object' && !(body instanceof FormData);
+    if (isJson) headers['content-type'] = 'application/json';
     return fetch(`${running.url}${route}`, {
       method,
-      body: options.body,
-      headers: token ? { authorization: `Bearer ${token}` } : {},
+      body: isJson ? JSON.stringify(body) : (body as FormData | string | undefined),
+      headers,
     });
   };
   return {
