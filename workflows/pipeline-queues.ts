@@ -1,4 +1,4 @@
-import { Queue } from 'bullmq';
+import { type JobsOptions, Queue } from 'bullmq';
 import type { Pipeline, Stage } from '../tools/core/pipeline.ts';
 import { STAGES } from '../tools/core/pipeline.ts';
 
@@ -22,24 +22,44 @@ export const STAGE_JOB_OPTIONS = {
   removeOnFail: { age: 7 * 24 * 3600 },
 } as const;
 
-export function createPipelineQueues(connection: QueueConnection): PipelineQueues {
+export function createPipelineQueues(
+  connection: QueueConnection,
+  /** Overrides of STAGE_JOB_OPTIONS; tests shorten the backoff with it. */
+  jobOptions: JobsOptions = {},
+): PipelineQueues {
   const queues = Object.fromEntries(
     STAGES.map((stage) => [
       stage,
       new Queue(stage, {
         connection: { url: connection.redisUrl },
         prefix: connection.prefix,
-        defaultJobOptions: STAGE_JOB_OPTIONS,
+        defaultJobOptions: { ...STAGE_JOB_OPTIONS, ...jobOptions },
       }),
     ]),
   ) as Record<Stage, Queue>;
   return {
     queues,
     async enqueue(stage, documentId) {
-      await queues[stage].add(stage, { documentId }, { jobId: stageJobId(stage, documentId) });
+      const jobId = stageJobId(stage, documentId);
+      // BullMQ drops an add whose job id it still holds, failed ones included: a failed job is run again
+      // instead, with all its attempts, so a retry after a final failure is not silently ignored.
+      if (await retryFailedJob(queues[stage], jobId)) return;
+      await queues[stage].add(stage, { documentId }, { jobId });
     },
     async close() {
       await Promise.all(Object.values(queues).map((queue) => queue.close()));
     },
   };
+}
+
+async function retryFailedJob(queue: Queue, jobId: string): Promise<boolean> {
+  const job = await queue.getJob(jobId);
+  if (!job || !(await job.isFailed())) return false;
+  try {
+    await job.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });
+  } catch (error) {
+    // Another enqueue retried it first; anything else is a real fault.
+    if (await job.isFailed()) throw error;
+  }
+  return true;
 }

@@ -1,9 +1,10 @@
 import { type Job, UnrecoverableError, Worker } from 'bullmq';
-import { toAppError } from '../tools/core/app-error.ts';
+import { type AppError, toAppError } from '../tools/core/app-error.ts';
 import type { ToolContext } from '../tools/core/context.ts';
 import type { Stage } from '../tools/core/pipeline.ts';
 import { findDocument, transitionDocument } from '../tools/storage/documents-table.ts';
 import type { QueueConnection } from './pipeline-queues.ts';
+import { recordExportFailure, runExportStage } from './stages/export-stage.ts';
 import { runExtractStage } from './stages/extract-stage.ts';
 import { runParseStage } from './stages/parse-stage.ts';
 
@@ -19,6 +20,24 @@ const DEFAULT_STAGE_RUNNERS: Partial<Record<Stage, StageRunner>> = {
       job.updateProgress({ done, total }).catch(() => undefined);
     }),
   extract: (documentId, ctx) => runExtractStage(documentId, ctx),
+  export: (documentId, ctx) => runExportStage(documentId, ctx),
+};
+
+type FinalFailureHandler = (
+  documentId: string,
+  stage: Stage,
+  error: AppError,
+  ctx: ToolContext,
+) => Promise<void>;
+
+/**
+ * What a stage's last failed attempt does to its document. Before a decision the document `failed`; an
+ * approved document stays approved when only its export failed: its deliveries say what to retry.
+ */
+const ON_FINAL_FAILURE: Record<Stage, FinalFailureHandler> = {
+  parse: failDocument,
+  extract: failDocument,
+  export: (documentId, _stage, error, ctx) => recordExportFailure(documentId, error, ctx),
 };
 
 export type WorkerOptions = QueueConnection & {
@@ -55,8 +74,8 @@ export function startWorkers(options: WorkerOptions): RunningWorkers {
 }
 
 /**
- * Runs one stage for one document and maps failures: bad input fails the document at once and is not
- * retried; anything else retries with backoff, and fails the document when the attempts run out.
+ * Runs one stage for one document and maps failures: bad input fails at once and is not retried; anything
+ * else retries with backoff. The stage's ON_FINAL_FAILURE handler runs when no attempt is left.
  */
 async function processJob(
   stage: Stage,
@@ -72,18 +91,13 @@ async function processJob(
     const error = toAppError(caught);
     const isLastAttempt = !error.isRetryable || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
     logger.warn('stage failed', { code: error.code, message: error.message, willRetry: !isLastAttempt });
-    if (isLastAttempt) await failDocument(documentId, stage, error, ctx);
+    if (isLastAttempt) await ON_FINAL_FAILURE[stage](documentId, stage, error, ctx);
     if (!error.isRetryable) throw new UnrecoverableError(`${error.code}: ${error.message}`);
     throw error;
   }
 }
 
-async function failDocument(
-  documentId: string,
-  stage: Stage,
-  error: ReturnType<typeof toAppError>,
-  ctx: ToolContext,
-) {
+async function failDocument(documentId: string, stage: Stage, error: AppError, ctx: ToolContext) {
   if (!(await findDocument(ctx.db, documentId))) return;
   await ctx.db.transaction((tx) =>
     transitionDocument(tx, {
