@@ -20,7 +20,7 @@ export const statementBalance: Rule = {
         rule: 'statement_balance',
         severity: 'error',
         field: 'closing_balance',
-        message: `Opening balance ${centsToMoney(opening)} + ${rows.length} transactions (${centsToMoney(movement)}) = ${centsToMoney(expected)}, but the closing balance is ${centsToMoney(closing)}.`,
+        message: `Opening balance ${centsToMoney(opening)} + ${rows.length} transaction${rows.length === 1 ? '' : 's'} (${centsToMoney(movement)}) = ${centsToMoney(expected)}, but the closing balance is ${centsToMoney(closing)}.`,
       },
     ];
   },

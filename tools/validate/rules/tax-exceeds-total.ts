@@ -3,8 +3,9 @@ import { centsValue } from '../field-values.ts';
 import type { Rule } from '../rule.ts';
 
 /**
- * The tax is part of the total, so it cannot be larger; on a receipt (no subtotal to balance against) this
- * is the one arithmetic check there is. Credit notes (negative totals) compare by size.
+ * The tax is part of the total, so it cannot be larger; on a receipt, or an invoice without a subtotal to
+ * balance (totals_balance covers those), this is the one arithmetic check there is. Credit notes (negative
+ * totals) compare by size.
  */
 export const taxExceedsTotal: Rule = {
   id: 'tax_exceeds_total',
@@ -12,7 +13,8 @@ export const taxExceedsTotal: Rule = {
   check({ fields }) {
     const tax = centsValue(fields, 'tax_amount');
     const total = centsValue(fields, 'total_amount');
-    if (tax === undefined || total === undefined || Math.abs(tax) <= Math.abs(total)) return [];
+    if (fields.subtotal !== undefined || tax === undefined || total === undefined) return [];
+    if (Math.abs(tax) <= Math.abs(total)) return [];
     return [
       {
         rule: 'tax_exceeds_total',
