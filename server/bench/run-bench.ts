@@ -3,6 +3,7 @@
  * raw engines (pdfjs text, tesseract.js recognition) on the same inputs, so the pipeline's overhead is a ratio.
  * Writes bench/results/bench-<time>.json and prints a table.
  */
+
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,6 +16,7 @@ import { type DocumentStatus, isSettled } from '../../tools/documents/document-s
 import { extractFile } from '../../tools/ops/extract-document.ts';
 import { createOcrPool, resolveLanguageDir } from '../../tools/read/ocr-pool.ts';
 import { readLimitsFromConfig } from '../../tools/read/read-limits.ts';
+import { routingPolicyOf } from '../../tools/review/route-document.ts';
 import { startServer } from '../cli/serve-command.ts';
 import { formatTable, mean, percentile, timeEach } from './measure.ts';
 
@@ -35,13 +37,13 @@ async function main() {
   const config = parseConfig({ LOG_LEVEL: 'silent' });
   const limits = readLimitsFromConfig(config);
   const ocr = createOcrPool({ size: 1 });
-  const threshold = config.CONFIDENCE_THRESHOLD;
-  await extractFile({ filename: 'warm.png', content: scanPng }, { ocr, limits, threshold }); // start the engine
+  const policy = routingPolicyOf(config);
+  await extractFile({ filename: 'warm.png', content: scanPng }, { ocr, limits, policy }); // start the engine
   const extractText = await timeEach(TEXT_REPEATS, () =>
-    extractFile({ filename: 'bench.pdf', content: textPdf }, { ocr, limits, threshold }),
+    extractFile({ filename: 'bench.pdf', content: textPdf }, { ocr, limits, policy }),
   );
   const extractOcr = await timeEach(OCR_REPEATS, () =>
-    extractFile({ filename: 'bench.png', content: scanPng }, { ocr, limits, threshold }),
+    extractFile({ filename: 'bench.png', content: scanPng }, { ocr, limits, policy }),
   );
   await ocr.close();
   const rawPdfjs = await timeEach(TEXT_REPEATS, () => rawPdfjsText(textPdf));

@@ -1,7 +1,12 @@
 import { Command, Option } from 'commander';
 import { parseConfig } from '../../tools/core/config.ts';
 import { DOC_TYPES, type DocType } from '../../tools/documents/types/index.ts';
-import { auditVerifyCommand, migrateCommand, tokenCreateCommand } from '../cli/admin-commands.ts';
+import {
+  auditVerifyCommand,
+  migrateCommand,
+  tokenCreateCommand,
+  vendorsImportCommand,
+} from '../cli/admin-commands.ts';
 import { evalCommand } from '../cli/eval-command.ts';
 import { extractCommand } from '../cli/extract-command.ts';
 import { ingestCommand } from '../cli/ingest-command.ts';
@@ -68,6 +73,13 @@ audit
   .command('verify')
   .description('Check the hash chain of the audit log.')
   .action(() => auditVerifyCommand(config()));
+
+const vendors = program.command('vendors').description('The vendor master invoices are checked against.');
+vendors
+  .command('import')
+  .description('Add or update vendors from a CSV file (name, aliases, tax_id, bank_account, bank_routing).')
+  .argument('<file>', 'the CSV file')
+  .action((file: string) => vendorsImportCommand(file, config()));
 
 try {
   await program.parseAsync();

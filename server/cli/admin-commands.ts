@@ -1,7 +1,11 @@
+import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Config } from '../../tools/core/config.ts';
+import type { ToolContext } from '../../tools/core/context.ts';
 import { type Actor, isRole, ROLES } from '../../tools/core/roles.ts';
+import { invokeTool } from '../../tools/core/tool.ts';
+import { importVendors } from '../../tools/ops/vendor-master.ts';
 import { createApiToken } from '../../tools/storage/api-tokens.ts';
 import { verifyAudit } from '../../tools/storage/audit-log.ts';
 import type { Db } from '../../tools/storage/db.ts';
@@ -62,4 +66,17 @@ export async function auditVerifyCommand(config: Config) {
     );
     process.exitCode = 1;
   }
+}
+
+/**
+ * Imports the vendor master from a CSV file straight into the database, as the local admin. With embedded
+ * PGlite, run it while the server is stopped, or POST the file to /api/vendors/import while it runs.
+ */
+export async function vendorsImportCommand(file: string, config: Config) {
+  const csv = await readFile(file, 'utf8');
+  const result = await withDb(config, (db) =>
+    // import_vendors touches only the database; no queue, blob store or OCR is opened for it.
+    invokeTool(importVendors, { csv }, { config, db, actor: LOCAL_ACTOR } as unknown as ToolContext),
+  );
+  process.stdout.write(`Vendors: ${result.inserted} added, ${result.updated} updated.\n`);
 }

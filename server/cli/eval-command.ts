@@ -6,6 +6,7 @@ import type { Config } from '../../tools/core/config.ts';
 import { extractFile } from '../../tools/ops/extract-document.ts';
 import { createOcrPool } from '../../tools/read/ocr-pool.ts';
 import { readLimitsFromConfig } from '../../tools/read/read-limits.ts';
+import { routingPolicyOf } from '../../tools/review/route-document.ts';
 import { createProgressBar } from './progress-bar.ts';
 
 /** `paperwork eval`: runs the in-process understanding path over a labelled dataset and scores every field. */
@@ -21,7 +22,7 @@ export async function evalCommand(options: { dataset: string; json?: boolean }, 
       extract: (content, file, docType) =>
         extractFile(
           { filename: path.basename(file), content, docType },
-          { ocr, limits, threshold: config.CONFIDENCE_THRESHOLD },
+          { ocr, limits, policy: routingPolicyOf(config) },
         ),
       onProgress: (done, total) => bar.update(done, `${done}/${total} documents`, total),
     });

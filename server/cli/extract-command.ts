@@ -8,6 +8,7 @@ import type { DocType } from '../../tools/documents/types/index.ts';
 import { extractFile } from '../../tools/ops/extract-document.ts';
 import { createOcrPool } from '../../tools/read/ocr-pool.ts';
 import { readLimitsFromConfig } from '../../tools/read/read-limits.ts';
+import { routingPolicyOf } from '../../tools/review/route-document.ts';
 
 /** `paperwork extract`: the understanding path in process, no Redis and no database. */
 export async function extractCommand(
@@ -25,7 +26,7 @@ export async function extractCommand(
         const content = new Uint8Array(await readFile(file));
         const result = await extractFile(
           { filename: path.basename(file), content, docType: options.type },
-          { ocr, limits: readLimitsFromConfig(config), threshold: config.CONFIDENCE_THRESHOLD },
+          { ocr, limits: readLimitsFromConfig(config), policy: routingPolicyOf(config) },
         );
         result.file = file;
         process.stdout.write(options.json ? `${JSON.stringify(result)}\n` : formatResult(result));

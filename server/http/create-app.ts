@@ -1,11 +1,15 @@
 import express, { type Express } from 'express';
 import type { ToolContext } from '../../tools/core/context.ts';
 import { uiRoutes } from '../ui/ui-routes.ts';
+import { auditWrites } from './audit-writes.ts';
 import { authenticate } from './authenticate.ts';
 import { errorHandler, notFoundHandler } from './http-error.ts';
+import { auditRoutes } from './routes/audit-routes.ts';
 import { documentsRoutes } from './routes/documents-routes.ts';
 import { healthRoutes, type ReadinessCheck } from './routes/health-routes.ts';
+import { reviewRoutes } from './routes/review-routes.ts';
 import { sessionRoutes } from './routes/session-routes.ts';
+import { vendorsRoutes } from './routes/vendors-routes.ts';
 
 /** The HTTP API over the same operations every other surface uses. */
 export function createApp(ctx: ToolContext, options: { isReady: ReadinessCheck }): Express {
@@ -26,8 +30,12 @@ export function createApp(ctx: ToolContext, options: { isReady: ReadinessCheck }
   // Before authentication: logging in is the one API call made without credentials.
   app.use(sessionRoutes(ctx));
   app.use('/api', authenticate(ctx.db));
+  app.use('/api', auditWrites(ctx.db));
   app.use(express.json({ limit: '1mb' }));
   app.use(documentsRoutes(ctx));
+  app.use(reviewRoutes(ctx));
+  app.use(auditRoutes(ctx));
+  app.use(vendorsRoutes(ctx));
   app.use(uiRoutes());
   app.use(notFoundHandler);
   app.use(errorHandler(ctx.logger));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ReviewTaskViewSchema } from '../review/review-task-view.ts';
 import { DOCUMENT_STATUSES } from './document-status.ts';
 import { EngineSchema, ExtractedFieldSchema, FindingSchema } from './extraction-result.ts';
 import { DOC_TYPES } from './types/index.ts';
@@ -21,9 +22,34 @@ export const DocumentViewSchema = z.object({
   fields: z.record(z.string(), ExtractedFieldSchema).optional(),
   validation: z.array(FindingSchema).optional(),
   timings: z.record(z.string(), z.number()).optional(),
-  review: z
-    .object({ taskId: z.string(), status: z.string(), reasons: z.array(z.string()) })
+  pages: z
+    .array(z.object({ number: z.number(), width: z.number(), height: z.number(), hasImage: z.boolean() }))
+    .describe('Page sizes in points; images at /api/documents/:id/pages/:n.png.'),
+  review: ReviewTaskViewSchema.extend({
+    taskId: z.string(),
+    corrections: z.array(
+      z.object({
+        field: z.string(),
+        before: z.unknown(),
+        after: z.unknown(),
+        reason: z.string().optional(),
+        actor: z.string(),
+        at: z.string(),
+      }),
+    ),
+  })
     .optional()
-    .describe('The review task, when the document needs a person.'),
+    .describe('The review task, when the document needed a person, with every correction made.'),
+  exports: z
+    .array(
+      z.object({
+        target: z.string(),
+        status: z.enum(['pending', 'delivered', 'failed']),
+        attempts: z.number(),
+        lastError: z.string().optional(),
+        deliveredAt: z.string().optional(),
+      }),
+    )
+    .describe('Delivery of the approved record to each export target; a failed one can be retried.'),
 });
 export type DocumentView = z.infer<typeof DocumentViewSchema>;

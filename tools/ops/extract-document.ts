@@ -6,12 +6,22 @@ import type { OcrPool } from '../read/ocr-pool.ts';
 import { readDocument } from '../read/read-document.ts';
 import { type ReadLimits, readLimitsFromConfig } from '../read/read-limits.ts';
 import { inspectUpload } from '../read/sniff-file.ts';
-import { routeExtraction } from '../understand/route-extraction.ts';
+import { emptyRuleContext } from '../review/gather-rule-context.ts';
+import { type RoutingPolicy, routeDocument, routingPolicyOf } from '../review/route-document.ts';
 import { understandDocument } from '../understand/understand-document.ts';
+import { validateExtraction } from '../validate/validate-extraction.ts';
 
-export type UnderstandingDeps = { ocr: OcrPool; limits: ReadLimits; threshold: number; signal?: AbortSignal };
+export type UnderstandingDeps = {
+  ocr: OcrPool;
+  limits: ReadLimits;
+  policy: RoutingPolicy;
+  signal?: AbortSignal;
+};
 
-/** The whole understanding path in process, nothing stored: read → classify → extract → route. */
+/**
+ * The whole understanding path in process, nothing stored: read → classify → extract → validate → route.
+ * With no database there is no vendor master and no history, so duplicate and vendor rules stay silent.
+ */
 export async function extractFile(
   input: { filename: string; content: Uint8Array; docType?: DocType },
   deps: UnderstandingDeps,
@@ -26,14 +36,15 @@ export async function extractFile(
   });
   const parseMs = performance.now() - started;
   const understood = understandDocument(read.pages, { docType: input.docType });
-  const route = routeExtraction(understood, { threshold: deps.threshold });
+  const findings = validateExtraction(understood, emptyRuleContext(new Date()));
+  const route = routeDocument({ ...understood, findings }, deps.policy);
   return {
     file: input.filename,
     docType: understood.docType,
     docTypeConfidence: understood.docTypeConfidence,
     engine: understood.engine,
     fields: understood.fields,
-    validation: [],
+    validation: findings,
     status: route.status,
     timings: { parseMs: Math.round(parseMs), ocrMs: Math.round(read.timings.ocrMs), ...understood.timings },
   };
@@ -59,7 +70,7 @@ export const extractDocument = defineTool({
     extractFile(input, {
       ocr: ctx.ocr,
       limits: readLimitsFromConfig(ctx.config),
-      threshold: ctx.config.CONFIDENCE_THRESHOLD,
+      policy: routingPolicyOf(ctx.config),
       signal: ctx.signal,
     }),
 });

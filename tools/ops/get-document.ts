@@ -2,16 +2,28 @@ import { z } from 'zod';
 import { AppError } from '../core/app-error.ts';
 import { defineTool } from '../core/tool.ts';
 import { type DocumentView, DocumentViewSchema } from '../documents/document-view.ts';
+import { isDocType } from '../documents/types/index.ts';
+import { currentValues } from '../review/current-values.ts';
+import { documentAmountText } from '../review/document-amount.ts';
+import { toReviewTaskView } from '../review/review-task-view.ts';
+import { listCorrections } from '../storage/corrections-table.ts';
 import type { Queryable } from '../storage/db.ts';
+import { listDeliveries } from '../storage/deliveries-table.ts';
 import { type DocumentRecord, findDocument } from '../storage/documents-table.ts';
 import { findLatestExtraction } from '../storage/extractions-table.ts';
+import { listPageSizes } from '../storage/pages-table.ts';
 import { findReviewTaskByDocument } from '../storage/review-tasks-table.ts';
 
 export async function loadDocumentView(db: Queryable, document: DocumentRecord): Promise<DocumentView> {
-  const [extraction, task] = await Promise.all([
+  const [extraction, task, corrections, pages, exports] = await Promise.all([
     findLatestExtraction(db, document.id),
     findReviewTaskByDocument(db, document.id),
+    listCorrections(db, document.id),
+    listPageSizes(db, document.id),
+    listDeliveries(db, document.id),
   ]);
+  const docType = document.docType && isDocType(document.docType) ? document.docType : null;
+  const values = currentValues(extraction?.fields ?? {}, corrections);
   return {
     id: document.id,
     documentId: document.id,
@@ -34,7 +46,19 @@ export async function loadDocumentView(db: Queryable, document: DocumentRecord):
         ...extraction.timings,
       },
     }),
-    ...(task && { review: { taskId: task.id, status: task.status, reasons: task.reasons } }),
+    pages,
+    ...(task && {
+      review: {
+        ...toReviewTaskView(task, {
+          file: document.filename,
+          docType: document.docType,
+          ...documentAmountText(docType, values),
+        }),
+        taskId: task.id,
+        corrections,
+      },
+    }),
+    exports,
   };
 }
 

@@ -50,3 +50,21 @@ export async function listPages(db: Queryable, documentId: string): Promise<Stor
     imageSha256: row.image_sha256,
   }));
 }
+
+/** Page sizes without their words: what a viewer needs to lay out the page images. */
+export async function listPageSizes(
+  db: Queryable,
+  documentId: string,
+): Promise<Array<{ number: number; width: number; height: number; hasImage: boolean }>> {
+  const { rows } = await db.query<{ number: number; width: number; height: number; has_image: boolean }>(
+    `SELECT number, width, height, image_sha256 IS NOT NULL AS has_image FROM pages
+     WHERE document_id = $1 ORDER BY number`,
+    [documentId],
+  );
+  return rows.map((row) => ({
+    number: row.number,
+    width: row.width,
+    height: row.height,
+    hasImage: row.has_image,
+  }));
+}

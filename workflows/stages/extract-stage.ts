@@ -1,51 +1,83 @@
 import { AppError } from '../../tools/core/app-error.ts';
 import type { ToolContext } from '../../tools/core/context.ts';
-import { isSettled } from '../../tools/documents/document-status.ts';
+import { contentHash } from '../../tools/documents/content-hash.ts';
+import { documentAmount } from '../../tools/review/document-amount.ts';
+import { fourEyesReasons } from '../../tools/review/four-eyes.ts';
+import { gatherRuleContext } from '../../tools/review/gather-rule-context.ts';
+import { routeDocument, routingPolicyOf } from '../../tools/review/route-document.ts';
 import { findDocument, transitionDocument } from '../../tools/storage/documents-table.ts';
 import { insertExtraction } from '../../tools/storage/extractions-table.ts';
 import { listPages } from '../../tools/storage/pages-table.ts';
 import { openReviewTask } from '../../tools/storage/review-tasks-table.ts';
-import { routeExtraction } from '../../tools/understand/route-extraction.ts';
 import { understandDocument } from '../../tools/understand/understand-document.ts';
+import { validateExtraction } from '../../tools/validate/validate-extraction.ts';
+
+const HOUR_MS = 3600 * 1000;
 
 /**
- * Classifies, extracts and routes a parsed document. The extraction, the review task and the new status
- * are written in one transaction, so a crash leaves either all of them or none.
+ * Classifies, extracts, validates and routes a parsed document. The extraction with its findings, the
+ * review task and the new status are written in one transaction, so a crash leaves all of them or none.
+ * An auto-approved document then goes on to export; a document in review waits for a person.
  */
 export async function runExtractStage(documentId: string, ctx: ToolContext) {
   const document = await findDocument(ctx.db, documentId);
   if (!document) throw new AppError('NOT_FOUND', `Document ${documentId} does not exist.`);
-  if (isSettled(document.status)) return;
-  if (document.status !== 'extracting') {
-    throw new AppError(
-      'CONFLICT',
-      `Document ${documentId} is ${document.status}, not ready for extraction.`,
-      {
-        kind: 'system',
-      },
-    );
+  // A run that committed but died before handing on: hand on again (the export job id makes it one job).
+  if (document.status === 'auto_approved') return ctx.pipeline.enqueue('export', documentId);
+  if (document.status === 'received' || document.status === 'parsing') {
+    throw new AppError('CONFLICT', `Document ${documentId} is ${document.status}, not parsed yet.`, {
+      kind: 'system',
+    });
   }
+  if (document.status !== 'extracting') return;
+
   const pages = await listPages(ctx.db, documentId);
   const understood = understandDocument(pages, { docType: document.docTypeRequested ?? undefined });
-  const route = routeExtraction(understood, { threshold: ctx.config.CONFIDENCE_THRESHOLD });
-  await ctx.db.transaction(async (tx) => {
+  const contentSha256 = contentHash(pages);
+  const now = new Date();
+  const route = await ctx.db.transaction(async (tx) => {
+    await tx.query('UPDATE documents SET content_sha256 = $2 WHERE id = $1', [
+      documentId,
+      contentSha256 ?? null,
+    ]);
+    const ruleContext = await gatherRuleContext(
+      tx,
+      { id: documentId, contentSha256, docType: understood.docType, fields: understood.fields },
+      { now, duplicateWindowDays: ctx.config.DUPLICATE_WINDOW_DAYS },
+    );
+    const findings = validateExtraction(understood, ruleContext);
+    const route = routeDocument({ documentId, ...understood, findings }, routingPolicyOf(ctx.config));
     await insertExtraction(tx, {
       documentId,
       engine: understood.engine,
       docType: understood.docType,
       docTypeConfidence: understood.docTypeConfidence,
       fields: understood.fields,
-      validation: [],
+      validation: findings,
       timings: understood.timings,
     });
-    if (route.status === 'needs_review') await openReviewTask(tx, documentId, route.reasons);
+    if (route.status === 'needs_review') {
+      const values = Object.fromEntries(Object.entries(understood.fields).map(([k, f]) => [k, f.value]));
+      await openReviewTask(tx, {
+        documentId,
+        reasons: route.reasons,
+        fourEyesReasons: fourEyesReasons({
+          amount: documentAmount(understood.docType, values),
+          limit: ctx.config.FOUR_EYES_LIMIT,
+          correctedFields: [],
+        }),
+        dueAt: new Date(now.getTime() + ctx.config.REVIEW_SLA_HOURS * HOUR_MS),
+      });
+    }
     await transitionDocument(tx, {
       id: documentId,
       from: ['extracting'],
       to: route.status,
       actor: ctx.actor,
       docType: understood.docType,
-      details: { docType: understood.docType, reasons: route.reasons },
+      details: { docType: understood.docType, reasons: route.reasons, findings: findings.length },
     });
+    return route;
   });
+  if (route.status === 'auto_approved') await ctx.pipeline.enqueue('export', documentId);
 }

@@ -6,11 +6,12 @@ import { parseConfig } from '../../../tools/core/config.ts';
 import { extractFile } from '../../../tools/ops/extract-document.ts';
 import { createOcrPool } from '../../../tools/read/ocr-pool.ts';
 import { readLimitsFromConfig } from '../../../tools/read/read-limits.ts';
+import { routingPolicyOf } from '../../../tools/review/route-document.ts';
 import { degradeScan } from '../../support/fixtures/degrade-scan.ts';
 
 const config = parseConfig({});
 const ocr = createOcrPool({ size: 1 });
-const deps = { ocr, limits: readLimitsFromConfig(config), threshold: config.CONFIDENCE_THRESHOLD };
+const deps = { ocr, limits: readLimitsFromConfig(config), policy: routingPolicyOf(config) };
 afterAll(() => ocr.close());
 
 const invoice = { ...SAMPLE_INVOICE, invoiceNumber: 'INV-77310' };
@@ -67,7 +68,7 @@ describe('the in-process understanding path', () => {
   it('routes with the reasons it did not go straight through', async () => {
     const result = await extractFile(
       { filename: 'receipt.pdf', content: await makeReceiptPdf() },
-      { ...deps, threshold: 1 },
+      { ...deps, policy: { ...deps.policy, threshold: 1 } },
     );
     expect(result.status).toBe('needs_review');
   });

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { AppError } from '../core/app-error.ts';
+import { defineTool } from '../core/tool.ts';
+import { loadReview, requirePending, requireSecondApprover, viewOfReview } from '../review/load-review.ts';
+import { ReviewTaskViewSchema } from '../review/review-task-view.ts';
+import { appendAudit } from '../storage/audit-log.ts';
+import { claimReviewTask, releaseReviewTask } from '../storage/review-tasks-table.ts';
+
+const TaskInput = z.object({ id: z.uuid().describe('Review task id.') });
+const TaskOutput = z.object({ task: ReviewTaskViewSchema });
+
+export const claimReview = defineTool({
+  name: 'claim_review',
+  description:
+    'Claim a review task: a lease that keeps it yours (others get a conflict) until you decide, release it, or it lapses. Claiming again renews it.',
+  input: TaskInput,
+  output: TaskOutput,
+  role: 'reviewer',
+  isReadOnly: false,
+  isDestructive: false,
+  async run({ id }, ctx) {
+    const before = await loadReview(ctx.db, id);
+    requirePending(before.task);
+    if (before.task.status === 'awaiting_second') requireSecondApprover(before.task, ctx.actor);
+    const claimed = await ctx.db.transaction(async (tx) => {
+      const task = await claimReviewTask(tx, {
+        id,
+        actor: ctx.actor.name,
+        leaseSeconds: ctx.config.REVIEW_LEASE_SECONDS,
+      });
+      if (task) {
+        await appendAudit(tx, {
+          actor: ctx.actor,
+          action: 'review.claimed',
+          documentId: task.documentId,
+          details: { taskId: id, leaseExpiresAt: task.leaseExpiresAt },
+        });
+      }
+      return task;
+    });
+    const after = await loadReview(ctx.db, id);
+    if (!claimed) {
+      requirePending(after.task);
+      throw new AppError(
+        'CONFLICT',
+        `Review task ${id} is claimed by ${after.task.claimedBy} until ${after.task.leaseExpiresAt}.`,
+      );
+    }
+    return { task: viewOfReview(after) };
+  },
+});
+
+export const releaseReview = defineTool({
+  name: 'release_review',
+  description: 'Give a claimed review task back to the queue without deciding it.',
+  input: TaskInput,
+  output: TaskOutput,
+  role: 'reviewer',
+  isReadOnly: false,
+  isDestructive: false,
+  async run({ id }, ctx) {
+    const review = await loadReview(ctx.db, id);
+    await ctx.db.transaction(async (tx) => {
+      if (await releaseReviewTask(tx, { id, actor: ctx.actor.name })) {
+        await appendAudit(tx, {
+          actor: ctx.actor,
+          action: 'review.released',
+          documentId: review.document.id,
+          details: { taskId: id },
+        });
+      }
+    });
+    return { task: viewOfReview(await loadReview(ctx.db, id)) };
+  },
+});
