@@ -16,6 +16,7 @@ export function parseCsvRecords(text: string): { records: CsvRecord[]; errors: C
   let i = 0;
   while (i < input.length) {
     const start = line;
+    const isQuotedStart = input[i] === '"';
     const fields: string[] = [];
     let problem: string | undefined;
     for (;;) {
@@ -61,7 +62,7 @@ export function parseCsvRecords(text: string): { records: CsvRecord[]; errors: C
     if (input[i] === '\n') i++;
     line++;
     if (problem) errors.push({ line: start, message: problem });
-    else if (!(fields.length === 1 && fields[0] === '')) records.push({ line: start, fields });
+    else if (isQuotedStart || fields.length > 1 || fields[0] !== '') records.push({ line: start, fields });
   }
   return { records, errors };
 }
