@@ -6,6 +6,7 @@ import { authenticate } from './authenticate.ts';
 import { errorHandler, notFoundHandler } from './http-error.ts';
 import { auditRoutes } from './routes/audit-routes.ts';
 import { documentsRoutes } from './routes/documents-routes.ts';
+import { exportRoutes } from './routes/export-routes.ts';
 import { healthRoutes, type ReadinessCheck } from './routes/health-routes.ts';
 import { reviewRoutes } from './routes/review-routes.ts';
 import { sessionRoutes } from './routes/session-routes.ts';
@@ -34,6 +35,7 @@ export function createApp(ctx: ToolContext, options: { isReady: ReadinessCheck }
   app.use(express.json({ limit: '1mb' }));
   app.use(documentsRoutes(ctx));
   app.use(reviewRoutes(ctx));
+  app.use(exportRoutes(ctx));
   app.use(auditRoutes(ctx));
   app.use(vendorsRoutes(ctx));
   app.use(uiRoutes());
