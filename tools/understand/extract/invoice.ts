@@ -19,6 +19,7 @@ import {
 import { findLabelledValues } from './labelled-values.ts';
 import { findLineItems, sumLineAmounts } from './line-items.ts';
 import { readMoney } from './money-reader.ts';
+import { findRemitTo } from './remit-to.ts';
 import { readIdentifier, readName } from './value-readers.ts';
 
 /**
@@ -105,6 +106,9 @@ export function extractInvoice(view: DocumentView): Record<string, ExtractedFiel
   const parties = findInvoiceParties(view);
   put('vendor_name', parties.vendorName);
   put('vendor_address', parties.vendorAddress);
+  const remitTo = findRemitTo(lines);
+  put('bank_account', remitTo.bankAccount);
+  put('bank_routing', remitTo.bankRouting);
   if (view.currency)
     fields.currency = { value: view.currency.code, confidence: view.currency.count >= 2 ? 0.9 : 0.75 };
   crossCheck(fields);
