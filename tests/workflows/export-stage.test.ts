@@ -27,6 +27,9 @@ import { startWebhookReceiver } from '../tools/export/webhook-receiver.ts';
 const SECRET = 'whsec_test_0123456789abcdef';
 type Receiver = Awaited<ReturnType<typeof startWebhookReceiver>>;
 
+// Starting PGlite (Postgres in WebAssembly) alone takes tens of seconds on a busy machine.
+const OPEN_TIMEOUT_MS = 180_000;
+
 describe.each(DATABASE_KINDS)('the export stage (%s)', (kind) => {
   let runtime: Runtime;
   const cleanups: Array<() => Promise<void>> = [];
@@ -34,7 +37,7 @@ describe.each(DATABASE_KINDS)('the export stage (%s)', (kind) => {
   // One database and queue prefix for the file; each test starts its own workers and uses its own documents.
   beforeAll(async () => {
     runtime = await openRuntime(await makeTestConfig(kind === 'pglite' ? { DATABASE_URL: '' } : {}));
-  });
+  }, OPEN_TIMEOUT_MS);
   afterEach(async () => {
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
   });

@@ -14,6 +14,9 @@ import { runParseStage } from '../../workflows/stages/parse-stage.ts';
 import { type RunningWorkers, type StageRunner, startWorkers } from '../../workflows/start-workers.ts';
 import { makeTestConfig, removeTestData } from '../support/test-server.ts';
 
+// Starting PGlite (Postgres in WebAssembly) alone takes tens of seconds on a busy machine.
+const OPEN_TIMEOUT_MS = 180_000;
+
 describe('workers that fail or die mid-job', () => {
   let runtime: Runtime;
   const running: RunningWorkers[] = [];
@@ -21,7 +24,7 @@ describe('workers that fail or die mid-job', () => {
   // One database and queue prefix for the file; each test starts its own workers and uses its own documents.
   beforeAll(async () => {
     runtime = await openRuntime(await makeTestConfig());
-  });
+  }, OPEN_TIMEOUT_MS);
   afterEach(async () => {
     await Promise.all(running.splice(0).map((w) => w.close()));
   });

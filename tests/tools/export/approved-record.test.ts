@@ -8,11 +8,14 @@ import { transitionDocument } from '../../../tools/storage/documents-table.ts';
 import { DATABASE_KINDS, openTestDb } from '../../support/test-db.ts';
 import { insertApprovedDocument, SAMPLE_FIELDS } from './insert-approved-document.ts';
 
+// Starting PGlite (Postgres in WebAssembly) alone takes tens of seconds on a busy machine.
+const OPEN_TIMEOUT_MS = 180_000;
+
 describe.each(DATABASE_KINDS)('loadApprovedRecord (%s)', (kind) => {
   let db: Db;
   beforeAll(async () => {
     db = await openTestDb(kind);
-  });
+  }, OPEN_TIMEOUT_MS);
   afterAll(async () => {
     await db?.close();
   });
