@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { AppError } from '../core/app-error.ts';
 import type { DocType } from '../documents/types/index.ts';
+import { currentValues } from '../review/current-values.ts';
+import { listCorrections } from '../storage/corrections-table.ts';
 import type { Queryable } from '../storage/db.ts';
 import { type DocumentRecord, findDocument } from '../storage/documents-table.ts';
 import { findLatestExtraction } from '../storage/extractions-table.ts';
@@ -27,15 +29,6 @@ export type ApprovedRecord = {
   corrections: FieldCorrection[];
 };
 
-type CorrectionRow = {
-  field: string;
-  before: unknown;
-  after: unknown;
-  reason: string | null;
-  actor: string;
-  at: string | Date;
-};
-
 type ApprovedTaskRow = {
   first_approver: string | null;
   decided_by: string | null;
@@ -56,20 +49,21 @@ export async function loadApprovedRecord(db: Queryable, documentId: string): Pro
     listCorrections(db, documentId),
     loadApproval(db, document),
   ]);
-  const fields: Record<string, unknown> = {};
-  for (const [name, field] of Object.entries(extraction?.fields ?? {})) fields[name] = field.value;
-  for (const correction of corrections) {
-    // A correction to JSON null removes the value: a field not found is absent, never null.
-    if (correction.after === null) delete fields[correction.field];
-    else fields[correction.field] = correction.after;
-  }
   return {
     documentId,
     file: document.filename,
     docType: extraction?.docType ?? document.docType ?? 'other',
     approval,
-    fields,
-    corrections,
+    // The same values the review screen shows as current: one definition of "the record as it stands".
+    fields: currentValues(extraction?.fields ?? {}, corrections),
+    corrections: corrections.map((c) => ({
+      field: c.field,
+      before: c.before ?? null,
+      after: c.after,
+      reason: c.reason ?? null,
+      actor: c.actor,
+      at: c.at,
+    })),
   };
 }
 
@@ -83,21 +77,6 @@ export function idempotencyKeyFor(record: Pick<ApprovedRecord, 'documentId' | 'a
     .digest('hex')
     .slice(0, 16);
   return `paperwork-${record.documentId}-${approval}`;
-}
-
-async function listCorrections(db: Queryable, documentId: string): Promise<FieldCorrection[]> {
-  const { rows } = await db.query<CorrectionRow>(
-    'SELECT field, before, after, reason, actor, at FROM corrections WHERE document_id = $1 ORDER BY at, id',
-    [documentId],
-  );
-  return rows.map((row) => ({
-    field: row.field,
-    before: row.before ?? null,
-    after: row.after,
-    reason: row.reason,
-    actor: row.actor,
-    at: toIso(row.at),
-  }));
 }
 
 async function loadApproval(db: Queryable, document: DocumentRecord): Promise<ApprovedRecord['approval']> {

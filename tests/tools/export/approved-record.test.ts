@@ -62,7 +62,7 @@ describe.each(DATABASE_KINDS)('loadApprovedRecord (%s)', (kind) => {
         },
         { field: 'total_amount', before: '1243.50', after: '1244.50', actor: 'controller-cy' },
         { field: 'po_number', before: null, after: 'PO-7', actor: 'clerk-bo' },
-        { field: 'currency', before: 'USD', after: null, reason: 'not printed', actor: 'clerk-bo' },
+        { field: 'currency', before: 'USD', after: 'EUR', reason: 'printed as €', actor: 'clerk-bo' },
       ],
     });
     const record = await loadApprovedRecord(db, id);
@@ -71,14 +71,14 @@ describe.each(DATABASE_KINDS)('loadApprovedRecord (%s)', (kind) => {
     expect(record.approval.approvedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     expect(record.fields.total_amount).toBe('1244.50');
     expect(record.fields.po_number).toBe('PO-7');
-    expect(record.fields).not.toHaveProperty('currency');
+    expect(record.fields.currency).toBe('EUR');
     expect(record.corrections.map((c) => [c.field, c.after, c.actor])).toEqual([
       ['total_amount', '1243.50', 'clerk-bo'],
       ['total_amount', '1244.50', 'controller-cy'],
       ['po_number', 'PO-7', 'clerk-bo'],
-      ['currency', null, 'clerk-bo'],
+      ['currency', 'EUR', 'clerk-bo'],
     ]);
-    expect(record.corrections[0]?.reason).toBe('digits swapped');
+    expect(record.corrections.map((c) => c.reason)).toEqual(['digits swapped', null, null, 'printed as €']);
   });
 
   it('refuses an unknown document', async () => {
