@@ -52,21 +52,37 @@ const DOTTED = [
   [/\bL\.\s*L\.\s*C\.?/gi, ' llc '],
   [/\bL\.\s*L\.\s*P\.?/gi, ' llp '],
   [/\bP\.\s*L\.\s*C\.?/gi, ' plc '],
-  [/\bS\.\s*A\.?(?=\s|$)/gi, ' sa '],
-  [/\bB\.\s*V\.?(?=\s|$)/gi, ' bv '],
-  [/\bN\.\s*V\.?(?=\s|$)/gi, ' nv '],
+  [/(?<=^|\s)S\.\s*A\.?(?=\s|$)/gi, ' sa '],
+  [/(?<=^|\s)B\.\s*V\.?(?=\s|$)/gi, ' bv '],
+  [/(?<=^|\s)N\.\s*V\.?(?=\s|$)/gi, ' nv '],
 ] as const;
+
+/** Runs of single letters are one initialism: "I.B.M." and "IBM" are the same name. */
+function joinInitials(words: readonly string[]): string[] {
+  const joined: string[] = [];
+  let run = '';
+  for (const word of [...words, '']) {
+    if (/^\p{L}$/u.test(word)) {
+      run += word;
+      continue;
+    }
+    if (run) joined.push(run);
+    run = '';
+    if (word) joined.push(word);
+  }
+  return joined;
+}
 
 /**
  * The key a vendor name is looked up and indexed by: case, accents, punctuation and whitespace folded, "&"
- * read as "and", a leading "The" and trailing legal suffixes (Inc, LLC, Ltd, GmbH, Sdn Bhd, Pte Ltd …)
+ * read as "and", initials joined ("I.B.M." is "ibm"), a leading "The" and trailing legal suffixes (Inc, LLC, Ltd, GmbH, Sdn Bhd, Pte Ltd …)
  * dropped. "Northwind Traders, L.L.C." and "NORTHWIND TRADERS" share the key "northwind traders". A name
  * that is nothing but suffixes keeps them, so it still has a key.
  */
 export function vendorKey(name: string): string {
   let text = repairLegalSuffix(name).replace(/&/g, ' and ');
   for (const [pattern, replacement] of DOTTED) text = text.replace(pattern, replacement);
-  const words = foldText(text).split(' ').filter(Boolean);
+  const words = joinInitials(foldText(text).split(' ').filter(Boolean));
   if (words[0] === 'the' && words.length > 1) words.shift();
   let end = words.length;
   // Drop suffixes and the "and" they leave behind ("Smith & Co." → "smith"), never the whole name.

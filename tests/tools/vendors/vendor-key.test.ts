@@ -19,6 +19,10 @@ describe('vendorKey', () => {
     ['Globex Corporation', 'globex'],
     ['Limited', 'limited'],
     ['Co-op Supplies Ltd', 'co op supplies'],
+    ['I.B.M. Corp', 'ibm'],
+    ['Acme U.S.A., Inc.', 'acme usa'],
+    ['A B C Supplies', 'abc supplies'],
+    ['Northwind L L C', 'northwind'],
     ['', ''],
   ])('%j → %j', (name, key) => {
     expect(vendorKey(name)).toBe(key);

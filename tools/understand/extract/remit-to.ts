@@ -70,9 +70,12 @@ function bankCodeReader(shape: Shape): ValueReader<string> {
   };
 }
 
-/** Words that put a bare "Account No" among bank details rather than the customer's account with the vendor. */
+/**
+ * Words that put a bare "Account No" among bank details rather than the customer's account with the vendor.
+ * Not "remit": a "Remit to" block often asks for the customer's account number with the payment.
+ */
 const BANK_CONTEXT =
-  /\b(bank|banking|remit|remittance|wire|ach|eft|iban|swift|bic|routing|aba|sort\s*code|bsb|beneficiary|transfer|payment\s*(details|instructions|information))\b/i;
+  /\b(bank|banking|wire|ach|eft|iban|swift|bic|routing|aba|sort\s*code|bsb|beneficiary|payment\s*(details|instructions|information))\b/i;
 
 function hasBankContext(lines: readonly TextLine[], match: LabelMatch): boolean {
   const near = lines.slice(Math.max(0, match.lineIndex - 3), match.lineIndex + 4);
@@ -99,7 +102,7 @@ export function findRemitTo(lines: readonly TextLine[]): {
     ],
     [
       {
-        pattern: /\b(account|acct|a\/c)\.?\s*(no\b\.?|number|num\b|nr\b\.?|#)|\bacct\b\.?/i,
+        pattern: /\b(account|acct|a\/c)\.?\s*(no\b\.?|number|num\b|nr\b\.?|#|:)/i,
         weight: (match) => (hasBankContext(lines, match) ? 0.75 : 0),
       },
       either(iban, accountNumber),

@@ -93,6 +93,21 @@ describe('findRemitTo', () => {
     });
   });
 
+  it('ignores the account number a remit-to block asks to be quoted with the payment', () => {
+    expect(
+      remitTo(
+        [
+          ['Account No:', '1000234'],
+          ['PO Box', '743299'],
+        ],
+        'Remit to:',
+      ),
+    ).toEqual({
+      account: undefined,
+      routing: undefined,
+    });
+  });
+
   it('ignores values that are not bank codes', () => {
     expect(
       remitTo([
