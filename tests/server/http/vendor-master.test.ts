@@ -74,6 +74,32 @@ describe('the vendor master', () => {
     expect(view.status).toBe('needs_review');
     expect(view.review?.reasons.some((reason) => reason.startsWith('unknown_vendor:'))).toBe(true);
   });
+
+  it('flags remit-to bank details that differ from the master, a classic fraud signal', async () => {
+    const fixture = {
+      ...SAMPLE_INVOICE,
+      vendor: 'Fabrikam Supplies, LLC',
+      invoiceNumber: 'FAB-77',
+      bank: {
+        lines: [
+          { label: 'Account No', value: '999888777666' },
+          { label: 'Routing No', value: '021000021' },
+        ],
+      },
+    };
+    const form = uploadForm([{ name: 'fabrikam-77.pdf', content: await makeInvoicePdf(fixture) }]);
+    const { documents } = (await (await server.api('POST', '/api/documents', { body: form })).json()) as {
+      documents: Array<{ id: string }>;
+    };
+    const view = (await server.waitForSettled(documents[0]!.id)) as {
+      validation?: Array<{ rule: string; severity: string; message: string }>;
+    };
+    const finding = view.validation?.find((f) => f.rule === 'vendor_bank_mismatch');
+    expect(finding?.severity).toBe('error');
+    // The full account number never appears in a message.
+    expect(finding?.message).not.toContain('999888777666');
+    expect(view.validation?.map((f) => f.rule)).not.toContain('unknown_vendor');
+  });
 });
 
 describe('paperwork vendors import', () => {
