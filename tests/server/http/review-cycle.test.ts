@@ -21,7 +21,10 @@ type View = {
   status: string;
   validation?: Array<{ rule: string; severity: string; field?: string; message: string }>;
   fields?: Record<string, { value: unknown }>;
-  review?: Task & { corrections: Array<{ field: string; before: unknown; after: unknown; actor: string }> };
+  review?: Task & {
+    taskId: string;
+    corrections: Array<{ field: string; before: unknown; after: unknown; actor: string }>;
+  };
   exports: Array<{ target: string; status: string }>;
 };
 
