@@ -10,7 +10,10 @@ const LOW_CONFIDENCE = 0.8;
  */
 export function createFieldList(view, { flagged, isEditable, onSelect, onSaved, onLeave }) {
   const fields = view.fields ?? {};
-  const names = Object.keys(fields).filter((name) => name !== 'line_items');
+  // In reading order on the page, so Tab moves the way the eye does; fields without a place come last.
+  const names = Object.keys(fields)
+    .filter((name) => name !== 'line_items')
+    .sort((a, b) => compareByPlace(fields[a], fields[b]) || a.localeCompare(b));
   // A field a rule or a reason names but extraction did not find still gets an input, to be filled in.
   for (const name of flagged.keys()) if (!(name in fields) && name !== 'line_items') names.push(name);
   const rows = new Map();
@@ -86,8 +89,8 @@ function createRow(name, field, flags, isEditable) {
   const hint = h(
     'p',
     { id: `${id}-hint`, class: 'hint' },
-    field?.source?.text ? `Read as “${field.source.text}”` : field ? '' : 'Not found on the document.',
-    formatOf(name) ? ` ${formatOf(name).hint}` : '',
+    field?.source?.text ? `Read as “${field.source.text}”. ` : field ? '' : 'Not found on the document. ',
+    formatOf(name) ? h('span', { class: 'format-hint' }, formatOf(name).hint) : '',
   );
   const input = h('input', {
     id,
@@ -103,9 +106,14 @@ function createRow(name, field, flags, isEditable) {
     'span',
     { id: `${id}-flags`, class: 'markers' },
     field
-      ? h('span', { class: isLow ? 'badge low' : 'badge' }, `Confidence ${formatConfidence(confidence)}`)
-      : '',
-    isLow ? h('span', { class: 'badge low' }, 'Low confidence') : '',
+      ? h(
+          'span',
+          { class: isLow ? 'badge low' : 'badge' },
+          isLow
+            ? `Low confidence ${formatConfidence(confidence)}`
+            : `Confidence ${formatConfidence(confidence)}`,
+        )
+      : h('span', { class: 'badge finding' }, 'Not found'),
     flags.map((flag) => h('span', { class: 'badge finding' }, flag)),
     status,
   );
@@ -179,4 +187,19 @@ function renderLineItems(rows) {
   );
   table.append(body);
   return table;
+}
+
+function compareByPlace(a, b) {
+  const place = (field) => {
+    const bbox = field?.source?.bbox;
+    return Array.isArray(bbox)
+      ? [field.source.page ?? 1, bbox[1], bbox[0]]
+      : [Number.POSITIVE_INFINITY, 0, 0];
+  };
+  const [pa, ya, xa] = place(a);
+  const [pb, yb, xb] = place(b);
+  if (pa !== pb) return pa - pb;
+  // Values on one printed line (tops within a line's height) read left to right.
+  if (Math.abs(ya - yb) > 0.008) return ya - yb;
+  return xa - xb;
 }

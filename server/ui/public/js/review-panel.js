@@ -87,8 +87,9 @@ export function createReviewPanel({
       ? h(
           'p',
           { 'data-testid': 'task-state' },
-          `Task ${statusLabel(task.status)}`,
-          task.claimedBy ? ` · claimed by ${task.claimedBy}` : '',
+          task.status === 'claimed' && task.claimedBy
+            ? `Claimed by ${task.claimedBy === actor.name ? 'you' : task.claimedBy}`
+            : statusLabel(task.status),
           task.dueAt ? ` · ${formatDue(task)}` : '',
           task.decidedBy ? ` · decided by ${task.decidedBy}` : '',
           task.decisionReason ? `: ${task.decisionReason}` : '',
