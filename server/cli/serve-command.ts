@@ -61,7 +61,7 @@ export function startStageWorkers(runtime: Runtime): RunningWorkers {
     redisUrl: runtime.redis.url,
     prefix: config.QUEUE_PREFIX,
     ctx,
-    concurrency: { parse: ctx.ocr.size, extract: config.STAGE_CONCURRENCY },
+    concurrency: { parse: ctx.ocr.size, extract: config.STAGE_CONCURRENCY, export: config.STAGE_CONCURRENCY },
     lockDuration: config.JOB_LOCK_MS,
     // Look for jobs of dead workers as often as a lock can expire.
     stalledInterval: config.JOB_LOCK_MS,

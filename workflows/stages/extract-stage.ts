@@ -5,6 +5,7 @@ import { documentAmount } from '../../tools/review/document-amount.ts';
 import { fourEyesReasons } from '../../tools/review/four-eyes.ts';
 import { gatherRuleContext } from '../../tools/review/gather-rule-context.ts';
 import { routeDocument, routingPolicyOf } from '../../tools/review/route-document.ts';
+import { listDeliveries } from '../../tools/storage/deliveries-table.ts';
 import { findDocument, transitionDocument } from '../../tools/storage/documents-table.ts';
 import { insertExtraction } from '../../tools/storage/extractions-table.ts';
 import { listPages } from '../../tools/storage/pages-table.ts';
@@ -23,7 +24,12 @@ export async function runExtractStage(documentId: string, ctx: ToolContext) {
   const document = await findDocument(ctx.db, documentId);
   if (!document) throw new AppError('NOT_FOUND', `Document ${documentId} does not exist.`);
   // A run that committed but died before handing on: hand on again (the export job id makes it one job).
-  if (document.status === 'auto_approved') return ctx.pipeline.enqueue('export', documentId);
+  // Once export has started it owns the document; a failed delivery waits for retry_export, not for this.
+  if (document.status === 'auto_approved') {
+    if ((await listDeliveries(ctx.db, documentId)).length === 0)
+      await ctx.pipeline.enqueue('export', documentId);
+    return;
+  }
   if (document.status === 'received' || document.status === 'parsing') {
     throw new AppError('CONFLICT', `Document ${documentId} is ${document.status}, not parsed yet.`, {
       kind: 'system',
