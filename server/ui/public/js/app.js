@@ -66,7 +66,7 @@ function renderHeader(current) {
     nav,
     link('queue', '#/queue', 'Review queue'),
     link('documents', '#/documents', 'Documents'),
-    link('upload', '#/upload', 'Upload'),
+    app.actor.role === 'viewer' ? '' : link('upload', '#/upload', 'Upload'),
   );
   replace(
     who,

@@ -1,6 +1,6 @@
 import { announce, announceError } from './announce.js';
 import { api } from './api.js';
-import { h, kbd, replace, route } from './dom.js';
+import { h, replace, route, shortcutList } from './dom.js';
 import { createFieldList } from './field-list.js';
 import { createFindingsPanel, flaggedFields } from './findings-panel.js';
 import { fieldLabel, formatConfidence, formatValue, statusLabel, TRANSIENT_STATUSES } from './format.js';
@@ -35,7 +35,14 @@ export async function renderDocumentScreen(main, { id, actor, navigate }) {
 
   const task = view.review && { ...view.review, id: view.review.taskId ?? view.review.id };
   let claimMessage;
-  if (task && OPEN_TASK_STATUSES.includes(task.status) && DECIDING_ROLES.includes(actor.role)) {
+  // The first approver cannot give the second approval, so there is nothing for them to claim.
+  const isOwnSecond = task?.status === 'awaiting_second' && task.fourEyes?.firstApprover === actor.name;
+  if (
+    task &&
+    OPEN_TASK_STATUSES.includes(task.status) &&
+    DECIDING_ROLES.includes(actor.role) &&
+    !isOwnSecond
+  ) {
     try {
       Object.assign(task, (await api('POST', `/api/review/${encodeURIComponent(task.id)}/claim`)).task);
       state.heldTaskId = task.id;
@@ -44,7 +51,6 @@ export async function renderDocumentScreen(main, { id, actor, navigate }) {
     }
   }
   const isMine = !task?.claimedBy || task.claimedBy === actor.name;
-  const isOwnSecond = task?.status === 'awaiting_second' && task.fourEyes?.firstApprover === actor.name;
   const canDecide =
     !!task &&
     OPEN_TASK_STATUSES.includes(task.status) &&
@@ -55,7 +61,16 @@ export async function renderDocumentScreen(main, { id, actor, navigate }) {
   const flagged = flaggedFields(view);
   const edits = new Map();
   const heading = h('h1', { tabindex: '-1', class: 'doc-title' }, view.file);
-  const history = createHistoryPanel(view);
+  const canExport = actor.role === 'approver' || actor.role === 'admin';
+  const history = createHistoryPanel(view, {
+    onRetryExport: canExport
+      ? () =>
+          api('POST', `/api/documents/${encodeURIComponent(view.id)}/export`).then(() => {
+            announce(`Export of ${view.file} started again.`);
+            navigate(route('documents', view.id));
+          }, announceError)
+      : undefined,
+  });
   const viewer = createPageViewer(view, { flagged, onBoxClick: (name) => fields.focusField(name) });
   const fields = createFieldList(view, {
     flagged,
@@ -197,25 +212,16 @@ function backLink() {
 }
 
 function renderShortcuts() {
-  const item = (keys, text) =>
-    h(
-      'li',
-      {},
-      keys.map((k, i) => [i > 0 ? ' / ' : '', kbd(k)]),
-      ` ${text}`,
-    );
-  return h(
-    'ul',
-    { class: 'shortcuts', 'aria-label': 'Keyboard shortcuts' },
-    item(['A'], 'approve'),
-    item(['R'], 'reject'),
-    item(['N', 'J'], 'next'),
-    item(['K'], 'previous'),
-    item(['F'], 'next flagged field'),
-    item(['Tab', 'Shift+Tab'], 'fields'),
-    item(['Enter'], 'save field'),
-    item(['Esc'], 'leave field / back'),
-  );
+  return shortcutList([
+    [['A'], 'approve'],
+    [['R'], 'reject'],
+    [['N', 'J'], 'next'],
+    [['K'], 'previous'],
+    [['F'], 'next flagged field'],
+    [['Tab', 'Shift+Tab'], 'fields'],
+    [['Enter'], 'save field, go to next flagged'],
+    [['Esc'], 'leave field / back'],
+  ]);
 }
 
 /** A refused decision names its problem; when it names a field, the message goes beside that field too. */

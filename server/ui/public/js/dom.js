@@ -39,3 +39,19 @@ export const kbd = (key) => h('kbd', {}, key);
 export function route(...parts) {
   return `#/${parts.map((part) => encodeURIComponent(part)).join('/')}`;
 }
+
+/** The keys a screen answers to, shown on it: `[[['N', 'J'], 'next'], …]`. */
+export function shortcutList(items) {
+  return h(
+    'ul',
+    { class: 'shortcuts', 'aria-label': 'Keyboard shortcuts' },
+    items.map(([keys, text]) =>
+      h(
+        'li',
+        {},
+        keys.map((key, i) => [i > 0 ? ' / ' : '', kbd(key)]),
+        ` ${text}`,
+      ),
+    ),
+  );
+}

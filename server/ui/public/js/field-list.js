@@ -17,6 +17,7 @@ export function createFieldList(view, { flagged, isEditable, onSelect, onSaved, 
   // A field a rule or a reason names but extraction did not find still gets an input, to be filled in.
   for (const name of flagged.keys()) if (!(name in fields) && name !== 'line_items') names.push(name);
   const rows = new Map();
+  let lastSelected;
   const element = h('form', { class: 'fields', 'aria-label': 'Extracted fields', novalidate: true });
   element.addEventListener('submit', (event) => event.preventDefault());
 
@@ -24,7 +25,10 @@ export function createFieldList(view, { flagged, isEditable, onSelect, onSaved, 
     const row = createRow(name, fields[name], flagged.get(name) ?? [], isEditable);
     rows.set(name, row);
     element.append(row.element);
-    row.input.addEventListener('focus', () => onSelect(name));
+    row.input.addEventListener('focus', () => {
+      lastSelected = name;
+      onSelect(name);
+    });
     row.input.addEventListener('keydown', (event) => {
       if (event.key === 'Enter') {
         event.preventDefault();
@@ -42,8 +46,10 @@ export function createFieldList(view, { flagged, isEditable, onSelect, onSaved, 
   if (Array.isArray(fields.line_items?.value)) element.append(renderLineItems(fields.line_items.value));
 
   const order = () => [...rows.keys()];
+  // After a save the next field to look at is the next flagged one; with none left, simply the next one.
   const focusAfter = (name) => {
-    const next = order()[order().indexOf(name) + 1];
+    const later = order().slice(order().indexOf(name) + 1);
+    const next = later.find((n) => flagged.has(n)) ?? later[0];
     if (next) rows.get(next).input.focus();
   };
 
@@ -52,11 +58,11 @@ export function createFieldList(view, { flagged, isEditable, onSelect, onSaved, 
     focusField(name) {
       rows.get(name)?.input.focus();
     },
-    /** Moves to the next flagged field after the focused one, wrapping around. */
+    /** Moves to the next flagged field after the one last selected, wrapping around. */
     focusNextFlagged() {
       const flaggedNames = order().filter((name) => flagged.has(name));
       if (flaggedNames.length === 0) return false;
-      const current = order().find((name) => rows.get(name).input === document.activeElement);
+      const current = lastSelected;
       const after = flaggedNames.find((name) => order().indexOf(name) > order().indexOf(current));
       rows.get(after ?? flaggedNames[0]).input.focus();
       return true;

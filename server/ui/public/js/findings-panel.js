@@ -3,14 +3,31 @@ import { fieldLabel } from './format.js';
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 };
 
-/** Fields named by rule findings and by routing reasons (`total_amount missing`, `… confidence 0.41 …`). */
+const LOW_CONFIDENCE = 0.8;
+
+/**
+ * The fields a reviewer should look at, each with the rules that name it: fields named by findings, by
+ * routing reasons (`low_confidence: vendor_name at 0.45 …`, `total_amount missing`) and fields read with
+ * low confidence (flagged without a label; their confidence says why).
+ */
 export function flaggedFields(view) {
   const flagged = new Map();
-  const add = (name, label) => flagged.set(name, [...(flagged.get(name) ?? []), label]);
+  const add = (name, label) => {
+    const labels = flagged.get(name) ?? [];
+    if (label && !labels.includes(label)) labels.push(label);
+    flagged.set(name, labels);
+  };
+  const fields = view.fields ?? {};
   for (const finding of view.validation ?? []) if (finding.field) add(finding.field, finding.rule);
   for (const reason of view.review?.reasons ?? []) {
-    const match = /^([a-z][a-z0-9_]*) missing$/.exec(reason);
-    if (match) add(match[1], 'missing');
+    const named = /^([a-z][a-z0-9_]*): ([a-z][a-z0-9_]*)\b/.exec(reason);
+    if (named && named[2] in fields) add(named[2], named[1] === 'low_confidence' ? undefined : named[1]);
+    const missing = /^([a-z][a-z0-9_]*) missing$/.exec(reason);
+    if (missing) add(missing[1], 'missing');
+  }
+  for (const [name, field] of Object.entries(fields)) {
+    if (name !== 'line_items' && typeof field.confidence === 'number' && field.confidence < LOW_CONFIDENCE)
+      add(name, undefined);
   }
   return flagged;
 }

@@ -3,7 +3,7 @@ import { h, replace } from './dom.js';
 import { fieldLabel, formatDateTime, formatValue } from './format.js';
 
 /** Corrections made so far (saved and still pending), export deliveries and the document's audit trail. */
-export function createHistoryPanel(view) {
+export function createHistoryPanel(view, { onRetryExport } = {}) {
   const pending = h('ul', { class: 'corrections pending', 'aria-label': 'Edits not yet approved' });
   const saved = view.review?.corrections ?? [];
   const audit = h('ol', { class: 'audit' }, h('li', { class: 'hint' }, 'Loading…'));
@@ -31,7 +31,7 @@ export function createHistoryPanel(view) {
             ),
           ),
         ),
-    renderExports(view.exports ?? []),
+    renderExports(view.exports ?? [], onRetryExport),
     h('h3', {}, 'Audit trail'),
     audit,
   );
@@ -72,8 +72,9 @@ export function createHistoryPanel(view) {
   };
 }
 
-function renderExports(exports) {
+function renderExports(exports, onRetryExport) {
   if (exports.length === 0) return '';
+  const hasFailed = exports.some((e) => e.status === 'failed');
   return [
     h('h3', {}, 'Exports'),
     h(
@@ -90,6 +91,7 @@ function renderExports(exports) {
         ),
       ),
     ),
+    hasFailed && onRetryExport ? h('button', { type: 'button', onclick: onRetryExport }, 'Retry export') : '',
   ];
 }
 

@@ -1,6 +1,6 @@
 import { announceError } from './announce.js';
 import { api } from './api.js';
-import { h, kbd, replace, route } from './dom.js';
+import { h, replace, route, shortcutList } from './dom.js';
 import { DOC_TYPES, formatAmount, formatDue, formatSpan, statusLabel } from './format.js';
 import { rememberQueue } from './queue-state.js';
 import { setKeymap } from './shortcuts.js';
@@ -49,16 +49,11 @@ export async function renderQueueScreen(main, { params, navigate }) {
     main,
     h('h1', {}, 'Review queue'),
     filters,
-    h(
-      'p',
-      { class: 'shortcuts' },
-      kbd('J'),
-      ' / ',
-      kbd('K'),
-      ' next / previous row · ',
-      kbd('Enter'),
-      ' open',
-    ),
+    shortcutList([
+      [['J', 'N'], 'next row'],
+      [['K'], 'previous row'],
+      [['Enter'], 'open'],
+    ]),
     count,
     table,
   );
