@@ -16,9 +16,10 @@ const REFRESH_MS = 1_500;
 
 /** One document beside its pages: fields to check and fix, findings, the decision, the history. */
 export async function renderDocumentScreen(main, { id, actor, navigate }) {
-  const state = { timer: undefined, heldTaskId: undefined, isDecided: false };
+  const state = { timer: undefined, renewal: undefined, heldTaskId: undefined, isDecided: false };
   const cleanup = () => {
     clearTimeout(state.timer);
+    clearTimeout(state.renewal);
     // Leaving without deciding hands the task back at once instead of holding it until the lease runs out.
     if (state.heldTaskId && !state.isDecided)
       void api('POST', `/api/review/${encodeURIComponent(state.heldTaskId)}/release`).catch(() => undefined);
@@ -46,6 +47,17 @@ export async function renderDocumentScreen(main, { id, actor, navigate }) {
     try {
       Object.assign(task, (await api('POST', `/api/review/${encodeURIComponent(task.id)}/claim`)).task);
       state.heldTaskId = task.id;
+      // Claiming again renews the lease, halfway through it, so a long look at a hard document keeps it.
+      const renew = (leaseExpiresAt) => {
+        const halfway = Math.max(5_000, (new Date(leaseExpiresAt ?? 0).getTime() - Date.now()) / 2);
+        state.renewal = setTimeout(async () => {
+          const renewed = await api('POST', `/api/review/${encodeURIComponent(task.id)}/claim`).catch(
+            announceError,
+          );
+          if (renewed) renew(renewed.task.leaseExpiresAt);
+        }, halfway);
+      };
+      renew(task.leaseExpiresAt);
     } catch (caught) {
       claimMessage = caught.message;
     }

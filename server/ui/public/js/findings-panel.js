@@ -6,9 +6,9 @@ const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 };
 const LOW_CONFIDENCE = 0.8;
 
 /**
- * The fields a reviewer should look at, each with the rules that name it: fields named by findings, by
- * routing reasons (`low_confidence: vendor_name at 0.45 …`, `total_amount missing`) and fields read with
- * low confidence (flagged without a label; their confidence says why).
+ * The fields a reviewer should look at, each with the rules that name it: fields named by findings (a missing
+ * required field among them), fields read with low confidence (no label: their confidence says why), and
+ * fields a routing reason holds to a higher bar (`low_confidence: total_amount at 0.91, below 0.95`).
  */
 export function flaggedFields(view) {
   const flagged = new Map();
@@ -20,10 +20,10 @@ export function flaggedFields(view) {
   const fields = view.fields ?? {};
   for (const finding of view.validation ?? []) if (finding.field) add(finding.field, finding.rule);
   for (const reason of view.review?.reasons ?? []) {
-    const named = /^([a-z][a-z0-9_]*): ([a-z][a-z0-9_]*)\b/.exec(reason);
-    if (named && named[2] in fields) add(named[2], named[1] === 'low_confidence' ? undefined : named[1]);
-    const missing = /^([a-z][a-z0-9_]*) missing$/.exec(reason);
-    if (missing) add(missing[1], 'missing');
+    // Rule reasons are findings already; a low-confidence reason can name a field with its own, higher bar.
+    const low = /^low_confidence: ([a-z][a-z0-9_]*)\b/.exec(reason);
+    if (low && low[1] in fields)
+      add(low[1], (fields[low[1]].confidence ?? 0) < LOW_CONFIDENCE ? undefined : 'below threshold');
   }
   for (const [name, field] of Object.entries(fields)) {
     if (name !== 'line_items' && typeof field.confidence === 'number' && field.confidence < LOW_CONFIDENCE)

@@ -11,7 +11,8 @@ export function createPageViewer(view, { flagged, onBoxClick }) {
     : Array.from({ length: view.pageCount ?? 0 }, (_, i) => ({ number: i + 1, hasImage: true }));
   const boxes = new Map();
   const frames = new Map();
-  const element = h('section', { class: 'viewer', 'aria-label': 'Pages' });
+  // Focusable, so the pages scroll from the keyboard too.
+  const element = h('section', { class: 'viewer', 'aria-label': 'Pages', tabindex: '0' });
   for (const page of pages) {
     const frame = h('div', { class: 'page', dataset: { page: String(page.number) } });
     if (page.width && page.height) frame.style.aspectRatio = `${page.width} / ${page.height}`;
