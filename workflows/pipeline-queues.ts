@@ -1,5 +1,5 @@
 import { type JobsOptions, Queue } from 'bullmq';
-import type { Pipeline, Stage } from '../tools/core/pipeline.ts';
+import type { Pipeline, Stage, StageCounts } from '../tools/core/pipeline.ts';
 import { STAGES } from '../tools/core/pipeline.ts';
 
 export type PipelineQueues = Pipeline & {
@@ -45,6 +45,22 @@ export function createPipelineQueues(
       // instead, with all its attempts, so a retry after a final failure is not silently ignored.
       if (await retryFailedJob(queues[stage], jobId)) return;
       await queues[stage].add(stage, { documentId }, { jobId });
+    },
+    async stats() {
+      const counts = await Promise.all(
+        STAGES.map(async (stage) => {
+          const c = await queues[stage].getJobCounts('waiting', 'active', 'delayed', 'failed', 'completed');
+          const stageCounts: StageCounts = {
+            waiting: c.waiting ?? 0,
+            active: c.active ?? 0,
+            delayed: c.delayed ?? 0,
+            failed: c.failed ?? 0,
+            completed: c.completed ?? 0,
+          };
+          return [stage, stageCounts] as const;
+        }),
+      );
+      return Object.fromEntries(counts) as Record<Stage, StageCounts>;
     },
     async close() {
       await Promise.all(Object.values(queues).map((queue) => queue.close()));

@@ -10,6 +10,7 @@ import {
 import { evalCommand } from '../cli/eval-command.ts';
 import { extractCommand } from '../cli/extract-command.ts';
 import { ingestCommand } from '../cli/ingest-command.ts';
+import { mcpCommand } from '../cli/mcp-command.ts';
 import { serveCommand } from '../cli/serve-command.ts';
 import { workerCommand } from '../cli/worker-command.ts';
 
@@ -28,6 +29,12 @@ program
   .command('worker')
   .description('Run pipeline workers only (needs DATABASE_URL).')
   .action(() => workerCommand(config()));
+program
+  .command('mcp')
+  .description(
+    'MCP over stdio for Claude Code, in front of the server at PAPERWORK_URL (needs PAPERWORK_TOKEN).',
+  )
+  .action(() => mcpCommand(config()));
 program
   .command('migrate')
   .description('Create or update the database tables.')

@@ -1,5 +1,7 @@
 import express, { type Express } from 'express';
 import type { ToolContext } from '../../tools/core/context.ts';
+import { mcpRoutes } from '../mcp/mcp-route.ts';
+import { SERVED_TOOLS } from '../runtime/served-tools.ts';
 import { uiRoutes } from '../ui/ui-routes.ts';
 import { auditWrites } from './audit-writes.ts';
 import { authenticate } from './authenticate.ts';
@@ -10,6 +12,7 @@ import { exportRoutes } from './routes/export-routes.ts';
 import { healthRoutes, type ReadinessCheck } from './routes/health-routes.ts';
 import { reviewRoutes } from './routes/review-routes.ts';
 import { sessionRoutes } from './routes/session-routes.ts';
+import { toolsRoutes } from './routes/tools-routes.ts';
 import { vendorsRoutes } from './routes/vendors-routes.ts';
 
 /** The HTTP API over the same operations every other surface uses. */
@@ -32,6 +35,9 @@ export function createApp(ctx: ToolContext, options: { isReady: ReadinessCheck }
   app.use(sessionRoutes(ctx));
   app.use('/api', authenticate(ctx.db));
   app.use('/api', auditWrites(ctx.db));
+  // Before the 1 MB JSON parser: these take files as base64 up to the upload limit.
+  app.use(toolsRoutes(ctx, SERVED_TOOLS));
+  app.use(mcpRoutes(ctx, SERVED_TOOLS));
   app.use(express.json({ limit: '1mb' }));
   app.use(documentsRoutes(ctx));
   app.use(reviewRoutes(ctx));

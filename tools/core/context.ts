@@ -6,6 +6,9 @@ import type { Logger } from './logger.ts';
 import type { Pipeline } from './pipeline.ts';
 import type { Actor } from './roles.ts';
 
+/** How far a long operation has got; `progress` only grows. Surfaces forward it (MCP progress notifications). */
+export type ToolProgress = { progress: number; total?: number; message?: string };
+
 /** Everything an operation may use, handed down from the entry point; nothing below opens its own connections. */
 export type ToolContext = {
   config: Config;
@@ -16,4 +19,6 @@ export type ToolContext = {
   logger: Logger;
   actor: Actor;
   signal?: AbortSignal;
+  /** Set by surfaces that can show progress to the caller; operations that wait or loop report through it. */
+  reportProgress?: (progress: ToolProgress) => void;
 };

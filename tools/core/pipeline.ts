@@ -1,7 +1,17 @@
-/** What the operations need of the workflow engine: hand a document to a stage. BullMQ implements it. */
+/** What the operations need of the workflow engine: hand a document to a stage, count its jobs. BullMQ implements it. */
 export const STAGES = ['parse', 'extract', 'export'] as const;
 export type Stage = (typeof STAGES)[number];
 
+/** Jobs of one stage by state. */
+export type StageCounts = {
+  waiting: number;
+  active: number;
+  delayed: number;
+  failed: number;
+  completed: number;
+};
+
 export type Pipeline = {
   enqueue(stage: Stage, documentId: string): Promise<void>;
+  stats(): Promise<Record<Stage, StageCounts>>;
 };

@@ -4,7 +4,7 @@ import { AppError, toAppError } from '../../../tools/core/app-error.ts';
 import type { ToolContext } from '../../../tools/core/context.ts';
 import { invokeTool } from '../../../tools/core/tool.ts';
 import { getDocument } from '../../../tools/ops/get-document.ts';
-import { listDocuments } from '../../../tools/ops/list-documents.ts';
+import { searchDocuments } from '../../../tools/ops/search-documents.ts';
 import { submitDocument } from '../../../tools/ops/submit-document.ts';
 import { findDocument } from '../../../tools/storage/documents-table.ts';
 import { listPages } from '../../../tools/storage/pages-table.ts';
@@ -58,7 +58,8 @@ export function documentsRoutes(ctx: ToolContext): Router {
   });
 
   router.get('/api/documents', async (req, res) => {
-    res.json(await invokeTool(listDocuments, req.query, asActor(req)));
+    // The UI's `q` is the tool's `text`.
+    res.json(await invokeTool(searchDocuments, { ...req.query, text: req.query.q }, asActor(req)));
   });
 
   router.get('/api/documents/:id', async (req, res) => {
