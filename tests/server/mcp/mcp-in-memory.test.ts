@@ -99,7 +99,9 @@ describe('the MCP server over an in-memory pair', () => {
       value: '88.00',
       extractedValue: '98.00',
       source: { page: 1, text: expect.stringContaining('98.00') },
-      findings: expect.arrayContaining([expect.objectContaining({ rule: 'totals_balance', field: 'total_amount' })]),
+      findings: expect.arrayContaining([
+        expect.objectContaining({ rule: 'totals_balance', field: 'total_amount' }),
+      ]),
       corrections: [
         expect.objectContaining({
           before: '98.00',
