@@ -1,0 +1,75 @@
+#!/usr/bin/env node
+// `npm run mcp:inspect`: lists the tools of `paperwork mcp` with the MCP Inspector CLI, best effort. When the
+// Inspector cannot run here (it needs a newer Node than Paperwork does, or npm cannot fetch it), this says why
+// and lists the tools with the MCP SDK's own client over the same stdio server instead.
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { getDefaultEnvironment, StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+
+// @modelcontextprotocol/inspector 2.x declares node >=22.19.0; its 0.16 line >=22.7.5. Nothing older runs it.
+const INSPECTOR_NODE = [22, 7, 5];
+const CLI = path.join(import.meta.dirname, 'paperwork.js');
+// tools/list is answered by the stdio server itself; only tool calls reach the server at PAPERWORK_URL.
+const env = {
+  PAPERWORK_URL: process.env.PAPERWORK_URL ?? 'http://127.0.0.1:3000',
+  PAPERWORK_TOKEN: process.env.PAPERWORK_TOKEN ?? 'placeholder-token-for-tools-list',
+};
+const say = (line) => process.stderr.write(`mcp:inspect: ${line}\n`);
+
+function isNodeAtLeast(wanted) {
+  const have = process.versions.node.split('.').map(Number);
+  for (let i = 0; i < wanted.length; i++) {
+    if ((have[i] ?? 0) !== wanted[i]) return (have[i] ?? 0) > wanted[i];
+  }
+  return true;
+}
+
+function runInspector() {
+  const args = ['-y', '@modelcontextprotocol/inspector', '--cli'];
+  for (const [key, value] of Object.entries(env)) args.push('-e', `${key}=${value}`);
+  args.push(process.execPath, CLI, 'mcp', '--method', 'tools/list');
+  const result = spawnSync('npx', args, { stdio: 'inherit', timeout: 300_000 });
+  if (result.error) return `npx could not be started (${result.error.message})`;
+  if (result.status !== 0) {
+    return `the Inspector exited with ${result.status ?? result.signal} (without internet npm cannot fetch it, and it needs Node ${INSPECTOR_NODE.join('.')} or newer)`;
+  }
+  return undefined;
+}
+
+async function listWithSdkClient() {
+  const transport = new StdioClientTransport({
+    command: process.execPath,
+    args: [CLI, 'mcp'],
+    env: { ...getDefaultEnvironment(), ...env, LOG_LEVEL: 'warn' },
+  });
+  const client = new Client({ name: 'paperwork-mcp-inspect', version: '0.1.0' });
+  await client.connect(transport);
+  try {
+    const { tools } = await client.listTools();
+    for (const tool of tools) {
+      const hints = tool.annotations?.readOnlyHint
+        ? 'read-only'
+        : tool.annotations?.destructiveHint
+          ? 'destructive'
+          : 'writes';
+      const inputs = Object.keys(tool.inputSchema.properties ?? {}).join(', ');
+      process.stdout.write(`${tool.name.padEnd(18)} ${hints.padEnd(11)} (${inputs})\n`);
+    }
+    const { resourceTemplates } = await client.listResourceTemplates();
+    const { prompts } = await client.listPrompts();
+    process.stdout.write(`resources: ${resourceTemplates.map((r) => r.uriTemplate).join(', ')}\n`);
+    process.stdout.write(`prompts: ${prompts.map((p) => p.name).join(', ')}\n`);
+  } finally {
+    await client.close();
+  }
+}
+
+const whyNot = isNodeAtLeast(INSPECTOR_NODE)
+  ? runInspector()
+  : `the MCP Inspector CLI needs Node ${INSPECTOR_NODE.join('.')} or newer (its current 2.x: 22.19); this is Node ${process.versions.node}, so it was not run`;
+if (whyNot) {
+  say(`${whyNot}.`);
+  say('listing the tools of `paperwork mcp` with the MCP SDK client over stdio instead:');
+  await listWithSdkClient();
+}
