@@ -7,6 +7,7 @@ import { type FieldCandidate, pickBest } from './field-candidate.ts';
 import { findLabelledValues } from './labelled-values.ts';
 import { moneyInSpan } from './money-in-span.ts';
 import { readMoney } from './money-reader.ts';
+import { type ChargesSum, sumCharges } from './receipt-charges.ts';
 import { findPaymentEvidence, type PaymentEvidence } from './receipt-payment.ts';
 import { applyRoundingAdjustment, preferRoundedTotal } from './receipt-rounding.ts';
 
@@ -51,6 +52,14 @@ function differsByOneDigit(a: string, b: string): boolean {
   return differences === 1;
 }
 
+/** Cash is rounded to five cents: a payment this close to a total is that total, rounded. */
+const ROUNDING_CENTS = 5;
+
+/** Two total lines printing the same amount ("Total 5.00", "Total after rounding 5.00") outvote one payment. */
+function isConfirmedByAnotherLine(best: FieldCandidate, candidates: FieldCandidate[]): boolean {
+  return candidates.some((c) => c.value === best.value && !c.words.some((w) => best.words.includes(w)));
+}
+
 /**
  * Payment lines are independent evidence: a candidate equal to tendered − change (or to an exact payment)
  * is confirmed, and the others lose weight. When none equals tendered − change but one differs from it in a
@@ -59,17 +68,20 @@ function differsByOneDigit(a: string, b: string): boolean {
  */
 function applyPaymentEvidence(candidates: FieldCandidate[], evidence: PaymentEvidence[]): void {
   const agreeing = (c: FieldCandidate) => evidence.find((e) => e.cents === moneyToCents(c.value));
-  if (!candidates.some(agreeing)) {
+  const best = candidates.reduce<FieldCandidate | null>((a, c) => (a && a.score >= c.score ? a : c), null);
+  if (best && !candidates.some(agreeing) && !isConfirmedByAnotherLine(best, candidates)) {
     for (const e of evidence.filter((x) => x.kind === 'cash-change')) {
       const expected = centsToMoney(e.cents);
-      const misread = candidates.filter((c) => differsByOneDigit(c.value, expected));
-      // With several candidates one digit off, only the best-labelled one is taken to be the misread total.
-      const best = misread.reduce<FieldCandidate | null>((a, c) => (a && a.score >= c.score ? a : c), null);
-      for (const c of misread.filter((m) => m.value === best?.value)) {
+      // Only the best-labelled total is corrected: a summary's "Total" one digit off is another number.
+      // A few cents apart is cash rounding (the payment is rounded, the printed total is not).
+      const cents = Math.abs(e.cents - moneyToCents(best.value));
+      if (!differsByOneDigit(best.value, expected) || cents < ROUNDING_CENTS) continue;
+      for (const c of candidates.filter((m) => m.value === best.value)) {
         c.value = expected;
         c.score *= 0.85;
         c.evidence = `${c.evidence}, digit corrected by cash − change`;
       }
+      break;
     }
   }
   for (const c of candidates) {
@@ -111,6 +123,25 @@ function fallbackFromPayment(view: DocumentView, evidence: PaymentEvidence[]): F
       score: 0.55,
       evidence: 'cash − change',
     }));
+}
+
+/** A total equal to the subtotal plus the charges under it is confirmed by two or more printed numbers. */
+function applyChargesSum(candidates: FieldCandidate[], charges: ChargesSum | null): void {
+  if (!charges) return;
+  for (const c of candidates) {
+    if (moneyToCents(c.value) === charges.cents) c.score += (1 - c.score) * 0.5;
+  }
+}
+
+/** Without a readable total or payment, the sum of the subtotal and its charges, at a modest score. */
+function chargesCandidate(charges: ChargesSum): FieldCandidate {
+  return {
+    value: centsToMoney(charges.cents),
+    words: charges.words,
+    page: charges.page,
+    score: 0.5,
+    evidence: 'subtotal + charges',
+  };
 }
 
 /**
@@ -181,5 +212,9 @@ export function findReceiptTotal(view: DocumentView): FieldCandidate | null {
   preferRoundedTotal(candidates);
   const evidence = findPaymentEvidence(view);
   applyPaymentEvidence(candidates, evidence);
-  return pickBest(candidates.length > 0 ? candidates : fallbackFromPayment(view, evidence));
+  const charges = sumCharges(view);
+  applyChargesSum(candidates, charges);
+  if (candidates.length > 0) return pickBest(candidates);
+  const paid = fallbackFromPayment(view, evidence);
+  return pickBest(paid.length > 0 || !charges ? paid : [chargesCandidate(charges)]);
 }

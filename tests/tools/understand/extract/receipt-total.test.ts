@@ -90,6 +90,56 @@ describe('findReceiptTotal', () => {
     expect(total?.words.map((w) => w.text)).toEqual(['30.50']);
   });
 
+  it.each([
+    [
+      'a payment a few cents off, which is cash rounding',
+      [
+        ['Total:', '72.93'],
+        ['CASH', '73.00'],
+        ['Change Due', '0.05'],
+      ],
+      '72.93',
+    ],
+    [
+      'two total lines that agree with each other',
+      [
+        ['Total', '5.00'],
+        ['Total After Rounding', '5.00'],
+        ['Cash', '10.02'],
+        ['CHANGE', '5.00'],
+      ],
+      '5.00',
+    ],
+    [
+      'a weaker total one digit off, when the best-labelled one is not',
+      [
+        ['Total After Adj Incl GST', '42.50'],
+        ['CASH', '50.00'],
+        ['Change Amt', '7.56'],
+        ['GST Summary'],
+        ['Total', '42.47'],
+      ],
+      '42.50',
+    ],
+  ] as [string, [string, string?][], string][])('does not correct the total from %s', (_, rows, value) => {
+    expect(totalOf(rows)?.value).toBe(value);
+  });
+
+  it('confirms a total by the subtotal and the charges under it, or uses their sum when none is readable', () => {
+    const charges: [string, string?][] = [
+      ['SUB TOTAL', '295.00'],
+      ['SERVICE CHARGE 10%', '29.50'],
+      ['GST 6%', '19.47'],
+      ['ROUNDING ADJ', '-0.02'],
+    ];
+    const confirmed = totalOf([...charges, ['NET TOTAL', '343.95']]);
+    expect(confirmed?.value).toBe('343.95');
+    expect(confirmed!.score).toBeGreaterThan(0.9);
+    const summed = totalOf([...charges, ['NET TOTAL', '343.%']]);
+    expect(summed?.value).toBe('343.95');
+    expect(summed!.score).toBeLessThan(0.6);
+  });
+
   it('does not correct the total from a payment with no change, which OCR misreads as easily', () => {
     const total = totalOf([
       ['Nett Total', '9.20'],
