@@ -17,7 +17,7 @@ type View = {
   id: string;
   status: string;
   validation?: Array<{ rule: string }>;
-  review?: { corrections?: Array<{ field: string; after: unknown; actor: string }> };
+  review?: { taskId: string; corrections?: Array<{ field: string; after: unknown; actor: string }> };
 };
 
 describe('the review UI in Chromium', () => {
@@ -131,6 +131,12 @@ describe('the review UI in Chromium', () => {
       await page.keyboard.press('Enter');
     }
     await page.locator('.box.is-selected[data-field="total_amount"]').waitFor();
+    // A total typed the way it is printed is refused beside the field, and the focus stays there.
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('1,907.95');
+    await page.keyboard.press('Enter');
+    await page.locator('#field-total_amount-error', { hasText: 'Money like 1234.50' }).waitFor();
+    expect(await total.evaluate(isFocused)).toBe(true);
     await page.keyboard.press('Control+A');
     await page.keyboard.type(totals.total);
     await page.keyboard.press('Enter');
@@ -203,6 +209,59 @@ describe('the review UI in Chromium', () => {
     expect(await page.evaluate(() => (globalThis as { __pwned?: unknown }).__pwned)).toBeUndefined();
     expect(await page.locator('img[src="x"]').count()).toBe(0);
     expect(await page.locator('main script').count()).toBe(0);
+    await context.close();
+  });
+
+  it('keeps a task claimed by someone else read-only, and rejects with a reason typed at the keyboard', async () => {
+    // The hostile invoice's vendor is read with low confidence, so it waits for a person. Bob holds its lease.
+    const hostile = await view(ids.hostile);
+    expect(hostile.status).toBe('needs_review');
+    const taskId = hostile.review!.taskId;
+    await server.api('POST', `/api/review/${taskId}/release`, { token: tokens.alice });
+    expect((await server.api('POST', `/api/review/${taskId}/claim`, { token: tokens.bob })).status).toBe(200);
+
+    const alice = await logIn(tokens.alice);
+    await alice.page.goto(`${server.url}/#/documents/${ids.hostile}`);
+    await alice.page.locator('.review-panel .notice', { hasText: 'claimed by bob' }).waitFor();
+    expect(await alice.page.getByRole('button', { name: /^Approve/ }).isDisabled()).toBe(true);
+    expect(await alice.page.locator('.fields input').first().getAttribute('readonly')).not.toBeNull();
+    await alice.context.close();
+
+    const { context, page } = await logIn(tokens.bob);
+    await page.goto(`${server.url}/#/documents/${ids.hostile}`);
+    await page
+      .getByRole('button', { name: /^Approve/ })
+      .and(page.locator(':enabled'))
+      .waitFor();
+    await page.keyboard.press('r');
+    const reason = page.getByLabel('Reason for rejecting');
+    expect(await reason.evaluate(isFocused)).toBe(true);
+    await page.keyboard.type('Not an invoice we owe: test document');
+    await page.keyboard.press('Enter');
+    await page.locator('#status-message', { hasText: 'Rejected' }).waitFor();
+    expect((await view(ids.hostile)).status).toBe('rejected');
+
+    await page.getByRole('button', { name: 'Log out' }).click();
+    await page.getByLabel('API token').waitFor();
+    const session = await page.evaluate(() => fetch('/api/session').then((r) => r.status));
+    expect(session).toBe(401);
+    await context.close();
+  });
+
+  it('uploads several files with a progress bar and an answer for each', async () => {
+    const { context, page } = await logIn(tokens.alice);
+    await page.goto(`${server.url}/#/upload`);
+    const good = await makeInvoiceWithTotals({ ...SAMPLE_INVOICE, invoiceNumber: 'INV-2025-7001' });
+    await page.setInputFiles('#upload-input', [
+      { name: 'dropped.pdf', mimeType: 'application/pdf', buffer: Buffer.from(good) },
+      { name: 'not-a.pdf', mimeType: 'application/pdf', buffer: Buffer.from('plain text, not a PDF') },
+    ]);
+    const rows = page.locator('.uploads li');
+    await rows.filter({ hasText: 'dropped.pdf' }).getByRole('link', { name: 'open' }).waitFor();
+    await rows.filter({ hasText: 'not-a.pdf' }).locator('.outcome.error', { hasText: 'Refused' }).waitFor();
+    expect(await rows.locator('progress').count()).toBe(2);
+    await rows.filter({ hasText: 'dropped.pdf' }).getByRole('link', { name: 'open' }).click();
+    await page.getByRole('heading', { name: 'dropped.pdf', exact: true }).waitFor();
     await context.close();
   });
 });

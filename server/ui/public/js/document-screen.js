@@ -17,12 +17,20 @@ const REFRESH_MS = 1_500;
 /** One document beside its pages: fields to check and fix, findings, the decision, the history. */
 export async function renderDocumentScreen(main, { id, actor, navigate }) {
   const state = { timer: undefined, renewal: undefined, heldTaskId: undefined, isDecided: false };
+  // Leaving without deciding (another screen, or closing the tab) hands the task back at once instead of
+  // holding it until the lease runs out.
+  const release = () => {
+    if (!state.heldTaskId || state.isDecided) return;
+    const path = `/api/review/${encodeURIComponent(state.heldTaskId)}/release`;
+    state.heldTaskId = undefined;
+    void fetch(path, { method: 'POST', credentials: 'same-origin', keepalive: true }).catch(() => undefined);
+  };
+  window.addEventListener('pagehide', release);
   const cleanup = () => {
     clearTimeout(state.timer);
     clearTimeout(state.renewal);
-    // Leaving without deciding hands the task back at once instead of holding it until the lease runs out.
-    if (state.heldTaskId && !state.isDecided)
-      void api('POST', `/api/review/${encodeURIComponent(state.heldTaskId)}/release`).catch(() => undefined);
+    window.removeEventListener('pagehide', release);
+    release();
   };
   replace(main, h('p', {}, 'Loading…'));
   let view;
@@ -59,7 +67,8 @@ export async function renderDocumentScreen(main, { id, actor, navigate }) {
       };
       renew(task.leaseExpiresAt);
     } catch (caught) {
-      claimMessage = caught.message;
+      claimMessage =
+        caught.code === 'CONFLICT' ? `${caught.message} You can look, but not decide.` : caught.message;
     }
   }
   const isMine = !task?.claimedBy || task.claimedBy === actor.name;
