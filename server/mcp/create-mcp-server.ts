@@ -82,6 +82,7 @@ function registerTool(server: McpServer, tool: Tool, run: ToolRunner) {
           }
         }
         const progressToken = extra._meta?.progressToken;
+        const notes: Promise<void>[] = [];
         const onProgress =
           progressToken === undefined
             ? undefined
@@ -91,9 +92,11 @@ function registerTool(server: McpServer, tool: Tool, run: ToolRunner) {
                   params: { progressToken, ...progress },
                 };
                 // A lost progress note must not fail the call.
-                extra.sendNotification(notification).catch(() => undefined);
+                notes.push(extra.sendNotification(notification).catch(() => undefined));
               };
         const output = await run(tool, input, { signal: extra.signal, onProgress });
+        // Every note goes out before the result: after it, the client no longer knows the token.
+        await Promise.all(notes);
         return toCallToolResult(tool, output);
       } catch (caught) {
         return toToolError(caught);

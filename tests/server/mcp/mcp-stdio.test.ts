@@ -66,7 +66,7 @@ describe('paperwork mcp over stdio, in front of a running server', () => {
     await writeFile(file, await makeInvoicePdf(unbalancedInvoice('STDIO-1001')));
     // The path is read by the child, here: the server would refuse a reviewer a path of its own.
     await runReviewCycle(client, { path: file }, name);
-    expect(errors).toEqual([]);
+    expect(errors.map((e) => e.message)).toEqual([]);
     expect(stderr.join('')).toContain('paperwork mcp: serving over stdio');
   });
 
@@ -80,7 +80,7 @@ describe('paperwork mcp over stdio, in front of a running server', () => {
     expect(
       (await callOk<{ documents: unknown[] }>(client, 'search_documents', {})).documents.length,
     ).toBeGreaterThan(0);
-    expect(errors).toEqual([]);
+    expect(errors.map((e) => e.message)).toEqual([]);
   });
 
   it('exits with a message on stderr, and nothing on stdout, without a token', async () => {
