@@ -18,12 +18,24 @@ export function canElicit(server: McpServer): boolean {
   return Boolean(server.server.getClientCapabilities()?.elicitation);
 }
 
-export function describeDecision(input: DecisionInput): string {
+/** What the person is shown of the task: enough to know which document they are deciding. */
+export type TaskSummary = {
+  file: string;
+  docType: string | null;
+  amount?: string;
+  currency?: string;
+  reasons: string[];
+};
+
+export function describeDecision(input: DecisionInput, task?: TaskSummary): string {
   const corrections = Object.entries(input.corrections ?? {}).map(
     ([field, value]) => `${field} → ${JSON.stringify(value)}`,
   );
+  const amount = task?.amount ? `, ${task.amount}${task.currency ? ` ${task.currency}` : ''}` : '';
+  const what = task ? `${task.file} (${task.docType ?? 'unknown type'}${amount})` : `review task ${input.id}`;
   return [
-    `${input.decision === 'approve' ? 'Approve' : 'Reject'} review task ${input.id}?`,
+    `${input.decision === 'approve' ? 'Approve' : 'Reject'} ${what}?`,
+    ...(task ? [`Review task ${input.id}; why it is in review: ${task.reasons.join('; ')}`] : []),
     ...(corrections.length ? [`Corrections: ${corrections.join(', ')}`] : []),
     ...(input.reason ? [`Reason: ${input.reason}`] : []),
   ].join('\n');
@@ -33,12 +45,16 @@ export function describeDecision(input: DecisionInput): string {
  * Asks the person at the client to confirm a review decision (MCP elicitation), as part of the tool call so
  * the question travels with it on every transport. Only an explicit yes lets the decision through.
  */
-export async function confirmDecision(sendRequest: SendRequest, input: DecisionInput): Promise<boolean> {
+export async function confirmDecision(
+  sendRequest: SendRequest,
+  input: DecisionInput,
+  task?: TaskSummary,
+): Promise<boolean> {
   const answer = await sendRequest(
     {
       method: 'elicitation/create',
       params: {
-        message: describeDecision(input),
+        message: describeDecision(input, task),
         requestedSchema: {
           type: 'object',
           properties: {

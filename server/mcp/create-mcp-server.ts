@@ -3,7 +3,7 @@ import type { CallToolResult, ServerNotification } from '@modelcontextprotocol/s
 import type { z } from 'zod';
 import type { Tool } from '../../tools/core/tool.ts';
 import type { ToolRegistry } from '../../tools/ops/registry.ts';
-import { canElicit, confirmDecision, type DecisionInput } from './confirm-decision.ts';
+import { canElicit, confirmDecision, type DecisionInput, type TaskSummary } from './confirm-decision.ts';
 import { registerDocumentResources } from './document-resources.ts';
 import { registerReviewExceptionsPrompt } from './review-exceptions-prompt.ts';
 import { toCallToolResult, toToolError } from './tool-result.ts';
@@ -42,14 +42,18 @@ export function createPaperworkMcpServer(options: { registry: ToolRegistry; run:
   );
   for (const name of MCP_TOOL_NAMES) {
     const tool = options.registry.find(name);
-    if (tool) registerTool(server, tool, options.run);
+    if (tool) registerTool(server, tool, options);
   }
   registerDocumentResources(server, options.registry, options.run);
   registerReviewExceptionsPrompt(server);
   return server;
 }
 
-function registerTool(server: McpServer, tool: Tool, run: ToolRunner) {
+function registerTool(
+  server: McpServer,
+  tool: Tool,
+  { registry, run }: { registry: ToolRegistry; run: ToolRunner },
+) {
   server.registerTool(
     tool.name,
     {
@@ -68,7 +72,12 @@ function registerTool(server: McpServer, tool: Tool, run: ToolRunner) {
     async (input: unknown, extra): Promise<CallToolResult> => {
       try {
         if (tool.name === 'resolve_review' && canElicit(server)) {
-          const isConfirmed = await confirmDecision(extra.sendRequest, input as DecisionInput);
+          const decision = input as DecisionInput;
+          // The person sees which document they decide; if the task cannot be read, they see its id.
+          const found = (await run(registry.find('get_review_task')!, { id: decision.id }, {}).catch(
+            () => undefined,
+          )) as { task: TaskSummary } | undefined;
+          const isConfirmed = await confirmDecision(extra.sendRequest, decision, found?.task);
           if (!isConfirmed) {
             return {
               content: [

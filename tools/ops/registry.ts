@@ -5,6 +5,7 @@ import { extractDocument } from './extract-document.ts';
 import { withFileSource } from './file-source.ts';
 import { getDocument } from './get-document.ts';
 import { getDocumentText } from './get-document-text.ts';
+import { getReviewTask } from './get-review-task.ts';
 import { listReviewQueue } from './list-review-queue.ts';
 import { queueStats } from './queue-stats.ts';
 import { resolveReview } from './resolve-review.ts';
@@ -38,6 +39,7 @@ export const TOOLS: readonly Tool[] = [
   waitForDocument,
   searchDocuments,
   listReviewQueue,
+  getReviewTask,
   claimReview,
   releaseReview,
   resolveReview,

@@ -111,6 +111,29 @@ describe('MCP over Streamable HTTP at /mcp, and tools at /api/tools/:name', () =
     expect((await callOk<{ status: string }>(submitter, 'get_document', { id })).status).toBe('needs_review');
   });
 
+  it('keeps a session to the token that opened it', async () => {
+    const transport = new StreamableHTTPClientTransport(new URL(`${server.url}/mcp`), {
+      requestInit: { headers: { authorization: `Bearer ${reviewer}` } },
+    });
+    const client = new Client({ name: 'test', version: '1.0.0' });
+    await client.connect(transport);
+    clients.push(client);
+    const list = { jsonrpc: '2.0', id: 7, method: 'tools/list', params: {} };
+    const response = await fetch(`${server.url}/mcp`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${viewer}`,
+        'content-type': 'application/json',
+        accept: 'application/json, text/event-stream',
+        'mcp-session-id': String(transport.sessionId),
+        'mcp-protocol-version': '2025-06-18',
+      },
+      body: JSON.stringify(list),
+    });
+    expect(response.status).toBe(403);
+    expect((await server.api('GET', '/mcp', { token: viewer })).status).toBe(405);
+  });
+
   it('serves every registry tool at POST /api/tools/:name with the role checked', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'paperwork-tools-'));
     try {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,6 +12,7 @@ import { localToolRunner } from '../../../server/mcp/tool-runner.ts';
 import { SERVED_TOOLS } from '../../../server/runtime/served-tools.ts';
 import type { Actor, Role } from '../../../tools/core/roles.ts';
 import { listAudit } from '../../../tools/storage/audit-log.ts';
+import { insertDocument } from '../../../tools/storage/documents-table.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
 import {
   callError,
@@ -36,7 +38,7 @@ describe('the MCP server over an in-memory pair', () => {
   /** A client connected to a server built on the test server's own context, acting as `name` with `role`. */
   async function connect(
     role: Role,
-    options: { name?: string; onElicit?: () => ElicitResult } = {},
+    options: { name?: string; onElicit?: (message: string) => ElicitResult } = {},
   ): Promise<Client> {
     const actor: Actor = { kind: 'token', name: options.name ?? `mcp-${role}`, role };
     const mcp = createPaperworkMcpServer({
@@ -50,7 +52,8 @@ describe('the MCP server over an in-memory pair', () => {
       { capabilities: options.onElicit ? { elicitation: { form: {} } } : {} },
     );
     const onElicit = options.onElicit;
-    if (onElicit) client.setRequestHandler(ElicitRequestSchema, async () => onElicit());
+    if (onElicit)
+      client.setRequestHandler(ElicitRequestSchema, async (request) => onElicit(request.params.message));
     await client.connect(clientSide);
     clients.push(client);
     return client;
@@ -114,6 +117,31 @@ describe('the MCP server over an in-memory pair', () => {
     expect(explained.confidence).toBeTypeOf('number');
   });
 
+  it('returns the status so far, with progress, when the wait runs out', async () => {
+    // A document no worker will ever pick up: its row exists, nothing was enqueued.
+    const document = await server.runtime.ctx.db.transaction((tx) =>
+      insertDocument(tx, {
+        id: randomUUID(),
+        sha256: randomUUID().replace(/-/g, ''),
+        filename: 'stuck.pdf',
+        mediaType: 'application/pdf',
+        sizeBytes: 1,
+        pageCount: 1,
+        docTypeRequested: null,
+        actor: server.runtime.ctx.actor,
+      }),
+    );
+    const progress: Array<{ progress: number; total?: number; message?: string }> = [];
+    const waited = await callOk(
+      await connect('viewer'),
+      'wait_for_document',
+      { id: document.document.id, timeoutSeconds: 1 },
+      { onprogress: (p) => progress.push(p) },
+    );
+    expect(waited).toMatchObject({ status: 'received', isDone: false, timedOut: true });
+    expect(progress[0]).toMatchObject({ total: 1, message: 'status: received' });
+  });
+
   it('refuses resolve_review to a viewer as a tool error, changing nothing', async () => {
     const clerk = await connect('clerk');
     const { id, taskId } = await settledReviewTask(clerk, 'MEM-1003');
@@ -125,11 +153,11 @@ describe('the MCP server over an in-memory pair', () => {
 
   it('leaves the task open when the person declines to confirm, and resolves it once they confirm', async () => {
     let answer: ElicitResult = { action: 'decline' };
-    const questions: unknown[] = [];
+    const questions: string[] = [];
     const client = await connect('reviewer', {
       name: 'mcp-reviewer-c',
-      onElicit: () => {
-        questions.push(answer);
+      onElicit: (message) => {
+        questions.push(message);
         return answer;
       },
     });
@@ -152,6 +180,10 @@ describe('the MCP server over an in-memory pair', () => {
     });
     expect(resolved.document.status).toBe('rejected');
     expect(questions).toHaveLength(3);
+    // The person sees which document they decide, and why it is in review.
+    expect(questions[0]).toMatch(/^Reject MEM-1004\.pdf \(invoice, 98\.00 USD\)\?/);
+    expect(questions[0]).toMatch(/totals_balance/);
+    expect(questions[0]).toMatch(/Reason: dup/);
   });
 
   it('never acts on a document that tells the reader to approve it', async () => {
