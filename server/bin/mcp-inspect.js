@@ -65,6 +65,7 @@ async function listWithSdkClient() {
   }
 }
 
+if (!process.env.PAPERWORK_TOKEN) say('PAPERWORK_TOKEN is unset: a placeholder is enough to list the tools.');
 const whyNot = isNodeAtLeast(INSPECTOR_NODE)
   ? runInspector()
   : `the MCP Inspector CLI needs Node ${INSPECTOR_NODE.join('.')} or newer (its current 2.x: 22.19); this is Node ${process.versions.node}, so it was not run`;

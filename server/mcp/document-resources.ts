@@ -4,6 +4,7 @@ import type { ToolRegistry } from '../../tools/ops/registry.ts';
 import type { ToolRunner } from './tool-runner.ts';
 
 export const DOCUMENT_URI_TEMPLATE = 'paperwork://documents/{id}';
+const RECENT_DOCUMENTS = 20;
 
 export function documentResourceUri(id: string, part?: 'text'): string {
   return `paperwork://documents/${encodeURIComponent(id)}${part ? `/${part}` : ''}`;
@@ -47,9 +48,23 @@ export function registerDocumentResources(server: McpServer, registry: ToolRegis
       };
     },
   );
+  // The newest documents are listed, so a client can offer them to mention; any other is read by its id.
+  const listRecent = async () => {
+    const found = (await run(tool('search_documents'), { limit: RECENT_DOCUMENTS }, {})) as {
+      documents: Array<{ id: string; file: string; status: string; docType: string | null }>;
+    };
+    return {
+      resources: found.documents.map((document) => ({
+        uri: documentResourceUri(document.id),
+        name: document.file,
+        description: `${document.docType ?? 'unclassified'}, ${document.status}`,
+        mimeType: 'application/json',
+      })),
+    };
+  };
   server.registerResource(
     'document',
-    new ResourceTemplate(DOCUMENT_URI_TEMPLATE, { list: undefined }),
+    new ResourceTemplate(DOCUMENT_URI_TEMPLATE, { list: listRecent }),
     {
       title: 'Document',
       description:

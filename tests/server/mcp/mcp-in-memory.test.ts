@@ -322,6 +322,9 @@ describe('the MCP server over an in-memory pair', () => {
       .catch((error: Error) => error);
     expect(String(missing)).toMatch(/No document/);
 
+    const { resources } = await client.listResources();
+    expect(resources.map((r) => r.uri)).toContain(`paperwork://documents/${id}`);
+
     const { prompts } = await client.listPrompts();
     expect(prompts.map((p) => p.name)).toContain('review-exceptions');
     const prompt = await client.getPrompt({
