@@ -16,7 +16,7 @@ const SCREENS = [
   { pattern: /^\/upload$/, render: renderUploadScreen, nav: 'upload' },
 ];
 
-const app = { actor: undefined, cleanup: () => {} };
+const app = { actor: undefined, cleanup: () => {}, asked: 0, shown: 0 };
 
 function parseHash() {
   const raw = location.hash.replace(/^#/, '') || '/queue';
@@ -30,6 +30,7 @@ export function navigate(hash) {
 }
 
 async function show() {
+  const turn = ++app.asked;
   app.cleanup();
   app.cleanup = () => {};
   setKeymap({});
@@ -37,6 +38,7 @@ async function show() {
   if (!app.actor) {
     renderHeader();
     app.cleanup = renderLoginScreen(main, { onLoggedIn }) ?? (() => {});
+    app.shown = turn;
     return;
   }
   const { path, params } = parseHash();
@@ -48,7 +50,16 @@ async function show() {
   renderHeader(screen.nav);
   const [, id] = screen.pattern.exec(path) ?? [];
   const context = { actor: app.actor, params, id: id && decodeURIComponent(id), navigate };
-  app.cleanup = (await screen.render(main, context)) ?? (() => {});
+  const cleanup = (await screen.render(main, context)) ?? (() => {});
+  if (turn !== app.asked) {
+    // Another screen was asked for while this one loaded: this one steps aside, and when the newer one
+    // finished first (and was drawn over), it is drawn again.
+    cleanup();
+    if (app.shown > turn) void show();
+    return;
+  }
+  app.shown = turn;
+  app.cleanup = cleanup;
 }
 
 function renderHeader(current) {
@@ -91,6 +102,11 @@ async function logOut() {
 
 async function boot() {
   installShortcuts();
+  // The routes live in the hash, so the skip link moves the focus itself instead of changing the hash.
+  document.querySelector('.skip-link')?.addEventListener('click', (event) => {
+    event.preventDefault();
+    document.getElementById('main')?.focus();
+  });
   whenSessionEnds(() => {
     if (!app.actor) return;
     app.actor = undefined;

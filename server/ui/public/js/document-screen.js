@@ -7,30 +7,18 @@ import { fieldLabel, formatConfidence, formatValue, statusLabel, TRANSIENT_STATU
 import { createHistoryPanel } from './history-panel.js';
 import { createPageViewer } from './page-viewer.js';
 import { forget, neighbour, recalledQueue } from './queue-state.js';
+import { holdReviewTask } from './review-claim.js';
 import { createReviewPanel } from './review-panel.js';
 import { setKeymap } from './shortcuts.js';
 
-const OPEN_TASK_STATUSES = ['open', 'claimed', 'awaiting_second'];
-const DECIDING_ROLES = ['reviewer', 'approver', 'admin'];
 const REFRESH_MS = 1_500;
 
 /** One document beside its pages: fields to check and fix, findings, the decision, the history. */
 export async function renderDocumentScreen(main, { id, actor, navigate }) {
-  const state = { timer: undefined, renewal: undefined, heldTaskId: undefined, isDecided: false };
-  // Leaving without deciding (another screen, or closing the tab) hands the task back at once instead of
-  // holding it until the lease runs out.
-  const release = () => {
-    if (!state.heldTaskId || state.isDecided) return;
-    const path = `/api/review/${encodeURIComponent(state.heldTaskId)}/release`;
-    state.heldTaskId = undefined;
-    void fetch(path, { method: 'POST', credentials: 'same-origin', keepalive: true }).catch(() => undefined);
-  };
-  window.addEventListener('pagehide', release);
+  const state = { timer: undefined, hold: undefined };
   const cleanup = () => {
     clearTimeout(state.timer);
-    clearTimeout(state.renewal);
-    window.removeEventListener('pagehide', release);
-    release();
+    state.hold?.stop();
   };
   replace(main, h('p', {}, 'Loading…'));
   let view;
@@ -43,41 +31,8 @@ export async function renderDocumentScreen(main, { id, actor, navigate }) {
   }
 
   const task = view.review && { ...view.review, id: view.review.taskId ?? view.review.id };
-  let claimMessage;
-  // The first approver cannot give the second approval, so there is nothing for them to claim.
-  const isOwnSecond = task?.status === 'awaiting_second' && task.fourEyes?.firstApprover === actor.name;
-  if (
-    task &&
-    OPEN_TASK_STATUSES.includes(task.status) &&
-    DECIDING_ROLES.includes(actor.role) &&
-    !isOwnSecond
-  ) {
-    try {
-      Object.assign(task, (await api('POST', `/api/review/${encodeURIComponent(task.id)}/claim`)).task);
-      state.heldTaskId = task.id;
-      // Claiming again renews the lease, halfway through it, so a long look at a hard document keeps it.
-      const renew = (leaseExpiresAt) => {
-        const halfway = Math.max(5_000, (new Date(leaseExpiresAt ?? 0).getTime() - Date.now()) / 2);
-        state.renewal = setTimeout(async () => {
-          const renewed = await api('POST', `/api/review/${encodeURIComponent(task.id)}/claim`).catch(
-            announceError,
-          );
-          if (renewed) renew(renewed.task.leaseExpiresAt);
-        }, halfway);
-      };
-      renew(task.leaseExpiresAt);
-    } catch (caught) {
-      claimMessage =
-        caught.code === 'CONFLICT' ? `${caught.message} You can look, but not decide.` : caught.message;
-    }
-  }
-  const isMine = !task?.claimedBy || task.claimedBy === actor.name;
-  const canDecide =
-    !!task &&
-    OPEN_TASK_STATUSES.includes(task.status) &&
-    DECIDING_ROLES.includes(actor.role) &&
-    isMine &&
-    !isOwnSecond;
+  state.hold = await holdReviewTask(task, actor);
+  const { canDecide } = state.hold;
 
   const flagged = flaggedFields(view);
   const edits = new Map();
@@ -123,7 +78,7 @@ export async function renderDocumentScreen(main, { id, actor, navigate }) {
     panel.setBusy(true);
     try {
       const result = await api('POST', `/api/review/${encodeURIComponent(task.id)}/${path}`, body);
-      state.isDecided = true;
+      state.hold.markDecided();
       announce(describe(result));
       const next = neighbour(view.id, 1);
       forget(view.id);
@@ -152,7 +107,7 @@ export async function renderDocumentScreen(main, { id, actor, navigate }) {
   const panel = createReviewPanel({
     task,
     actor,
-    claimMessage,
+    claimMessage: state.hold.message,
     canDecide,
     onApprove: approve,
     onReject: (reason) => void decide('reject', { reason }, () => `Rejected ${view.file}.`),
@@ -248,9 +203,9 @@ function renderShortcuts() {
 /** A refused decision names its problem; when it names a field, the message goes beside that field too. */
 function showDecisionError(caught, fields) {
   announceError(caught);
-  const named = /\b([a-z]+(?:_[a-z0-9]+)+|total|date|currency|subtotal)\b/.exec(caught.message ?? '')?.[1];
-  if (caught.code === 'VALIDATION_FAILED' && named) {
-    fields.showError(named, caught.message);
-    fields.focusField(named);
-  }
+  if (caught.code !== 'VALIDATION_FAILED') return;
+  const named = fields.names().find((name) => new RegExp(`\\b${name}\\b`).test(caught.message ?? ''));
+  if (!named) return;
+  fields.showError(named, caught.message);
+  fields.focusField(named);
 }

@@ -55,6 +55,7 @@ export function createFieldList(view, { flagged, isEditable, onSelect, onSaved, 
 
   return {
     element,
+    names: order,
     focusField(name) {
       rows.get(name)?.input.focus();
     },
