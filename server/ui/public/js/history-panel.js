@@ -100,6 +100,9 @@ function summarize(details) {
   const parts = Object.entries(details)
     .filter(([, value]) => value !== undefined && value !== null && typeof value !== 'object')
     .slice(0, 4)
-    .map(([key, value]) => `${key} ${value}`);
+    .map(
+      ([key, value]) =>
+        `${key} ${typeof value === 'number' && !Number.isInteger(value) ? Math.round(value) : value}`,
+    );
   return parts.length ? ` (${parts.join(', ')})` : '';
 }

@@ -90,7 +90,7 @@ export function createReviewPanel({
           task.status === 'claimed' && task.claimedBy
             ? `Claimed by ${task.claimedBy === actor.name ? 'you' : task.claimedBy}`
             : statusLabel(task.status),
-          task.dueAt ? ` · ${formatDue(task)}` : '',
+          task.dueAt && !task.decidedAt ? ` · ${formatDue(task)}` : '',
           task.decidedBy ? ` · decided by ${task.decidedBy}` : '',
           task.decisionReason ? `: ${task.decisionReason}` : '',
         )

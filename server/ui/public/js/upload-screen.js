@@ -13,6 +13,8 @@ export function renderUploadScreen(main) {
     multiple: true,
     accept: '.pdf,.png,.jpg,.jpeg,.tif,.tiff,application/pdf,image/*',
     class: 'visually-hidden',
+    // The drop zone is the one stop in the tab order for choosing files.
+    tabindex: '-1',
   });
   const docType = h(
     'select',
@@ -22,7 +24,7 @@ export function renderUploadScreen(main) {
   );
   const zone = h(
     'label',
-    { for: 'upload-input', class: 'dropzone', id: 'upload-zone' },
+    { for: 'upload-input', class: 'dropzone', id: 'upload-zone', role: 'button' },
     h('strong', {}, 'Drop PDFs or images here'),
     h('span', {}, ' or press Enter to choose files'),
   );
