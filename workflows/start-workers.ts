@@ -55,13 +55,15 @@ export type RunningWorkers = { workers: Worker[]; close(): Promise<void> };
 export function startWorkers(options: WorkerOptions): RunningWorkers {
   const runners = { ...DEFAULT_STAGE_RUNNERS, ...options.runners };
   const workers = Object.entries(runners).map(([stage, run]) => {
-    const worker = new Worker<{ documentId: string }>(
+    const worker: Worker<{ documentId: string }> = new Worker<{ documentId: string }>(
       stage,
-      (job) => processJob(stage as Stage, run, job, options.ctx),
+      (job) => processJob(stage as Stage, run, job, options.ctx, worker),
       {
         connection: { url: options.redisUrl },
         prefix: options.prefix,
         concurrency: options.concurrency[stage as Stage] ?? 1,
+        // BullMQ honours a manual rate limit (a 429's retry-after) only on a queue that has a limiter.
+        ...(stage === 'extract' && { limiter: extractLimiterOf(options.ctx) }),
         // BullMQ treats an explicit undefined as a value; pass only what was given.
         ...(options.lockDuration && { lockDuration: options.lockDuration }),
         ...(options.stalledInterval && { stalledInterval: options.stalledInterval }),
@@ -74,14 +76,15 @@ export function startWorkers(options: WorkerOptions): RunningWorkers {
 }
 
 /**
- * Runs one stage for one document and maps failures: bad input fails at once and is not retried; anything
- * else retries with backoff. The stage's ON_FINAL_FAILURE handler runs when no attempt is left.
+ * Runs one stage for one document and maps failures: bad input fails at once and is not retried; a rate
+ * limit pauses the queue for the time asked; anything else retries with backoff. The stage's ON_FINAL_FAILURE handler runs when no attempt is left.
  */
 async function processJob(
   stage: Stage,
   run: StageRunner,
   job: Job<{ documentId: string }>,
   ctx: ToolContext,
+  worker: Worker,
 ) {
   const { documentId } = job.data;
   const logger = ctx.logger.child({ stage, documentId, jobId: job.id, attempt: job.attemptsMade + 1 });
@@ -89,12 +92,24 @@ async function processJob(
     await run(documentId, { ...ctx, logger }, job);
   } catch (caught) {
     const error = toAppError(caught);
+    // The API asked us to wait: the whole queue pauses that long and this job waits its turn, attempts untouched.
+    if (error.code === 'RATE_LIMITED' && error.retryAfterMs !== undefined) {
+      logger.warn('rate limited', { waitMs: error.retryAfterMs });
+      await worker.rateLimit(error.retryAfterMs);
+      throw Worker.RateLimitError();
+    }
     const isLastAttempt = !error.isRetryable || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
     logger.warn('stage failed', { code: error.code, message: error.message, willRetry: !isLastAttempt });
     if (isLastAttempt) await ON_FINAL_FAILURE[stage](documentId, stage, error, ctx);
     if (!error.isRetryable) throw new UnrecoverableError(`${error.code}: ${error.message}`);
     throw error;
   }
+}
+
+/** A configured requests-a-minute cap, or a limit too high to bite that only makes manual limits work. */
+function extractLimiterOf(ctx: ToolContext) {
+  const perMinute = ctx.config.CLAUDE_REQUESTS_PER_MINUTE;
+  return perMinute ? { max: perMinute, duration: 60_000 } : { max: 1_000_000, duration: 1_000 };
 }
 
 async function failDocument(documentId: string, stage: Stage, error: AppError, ctx: ToolContext) {

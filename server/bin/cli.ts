@@ -1,4 +1,5 @@
 import { Command, Option } from 'commander';
+import { ENGINE_NAMES, type EngineName } from '../../tools/claude/select-engine.ts';
 import { parseConfig } from '../../tools/core/config.ts';
 import { DOC_TYPES, type DocType } from '../../tools/documents/types/index.ts';
 import {
@@ -16,6 +17,12 @@ import { workerCommand } from '../cli/worker-command.ts';
 
 /** The entry point: configuration is parsed here, once, and handed down. */
 const config = () => parseConfig(process.env);
+
+const engineOption = () =>
+  new Option(
+    '--engine <engine>',
+    'extraction engine (claude and auto need ANTHROPIC_API_KEY); default: PAPERWORK_ENGINE, else auto with a key, rules without',
+  ).choices(ENGINE_NAMES);
 
 const program = new Command('paperwork')
   .description('Self-hosted document intelligence for finance and tax paperwork.')
@@ -45,9 +52,9 @@ program
   .description('Extract documents in process (no server, Redis or database) and print the results.')
   .argument('<file...>', 'PDF, PNG, JPEG or TIFF files')
   .addOption(new Option('--type <type>', 'skip classification').choices(DOC_TYPES))
-  .addOption(new Option('--engine <engine>', 'extraction engine').choices(['rules']).default('rules'))
+  .addOption(engineOption())
   .option('--json', 'print one JSON extraction result per line')
-  .action((files: string[], options: { type?: DocType; json?: boolean }) =>
+  .action((files: string[], options: { type?: DocType; engine?: EngineName; json?: boolean }) =>
     extractCommand(files, options, config()),
   );
 
@@ -63,9 +70,11 @@ program
   .command('eval')
   .description('Measure extraction on a labelled dataset folder (manifest.jsonl).')
   .requiredOption('--dataset <dir>', 'folder with manifest.jsonl')
-  .addOption(new Option('--engine <engine>', 'extraction engine').choices(['rules']).default('rules'))
+  .addOption(engineOption())
   .option('--json', 'print the report as JSON')
-  .action((options: { dataset: string; json?: boolean }) => evalCommand(options, config()));
+  .action((options: { dataset: string; engine?: EngineName; json?: boolean }) =>
+    evalCommand(options, config()),
+  );
 
 const token = program.command('token').description('Manage API tokens.');
 token

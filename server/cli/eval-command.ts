@@ -2,6 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { evaluateDataset } from '../../evals/evaluate-dataset.ts';
 import { formatEvalTable } from '../../evals/format-eval-table.ts';
+import { type EngineName, resolveEngine } from '../../tools/claude/select-engine.ts';
 import type { Config } from '../../tools/core/config.ts';
 import { extractFile } from '../../tools/ops/extract-document.ts';
 import { createOcrPool } from '../../tools/read/ocr-pool.ts';
@@ -10,7 +11,11 @@ import { routingPolicyOf } from '../../tools/review/route-document.ts';
 import { createProgressBar } from './progress-bar.ts';
 
 /** `paperwork eval`: runs the in-process understanding path over a labelled dataset and scores every field. */
-export async function evalCommand(options: { dataset: string; json?: boolean }, config: Config) {
+export async function evalCommand(
+  options: { dataset: string; engine?: EngineName; json?: boolean },
+  config: Config,
+) {
+  const engine = resolveEngine(config, options.engine);
   const size = config.OCR_WORKERS ?? os.availableParallelism();
   const ocr = createOcrPool({ size });
   const limits = readLimitsFromConfig(config);
@@ -22,7 +27,7 @@ export async function evalCommand(options: { dataset: string; json?: boolean }, 
       extract: (content, file, docType) =>
         extractFile(
           { filename: path.basename(file), content, docType },
-          { ocr, limits, policy: routingPolicyOf(config) },
+          { ocr, limits, policy: routingPolicyOf(config), engine: { config, engine } },
         ),
       onProgress: (done, total) => bar.update(done, `${done}/${total} documents`, total),
     });

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { type EngineName, resolveEngine } from '../../tools/claude/select-engine.ts';
 import { toAppError } from '../../tools/core/app-error.ts';
 import type { Config } from '../../tools/core/config.ts';
 import type { ExtractionResult } from '../../tools/documents/extraction-result.ts';
@@ -13,9 +14,10 @@ import { routingPolicyOf } from '../../tools/review/route-document.ts';
 /** `paperwork extract`: the understanding path in process, no Redis and no database. */
 export async function extractCommand(
   files: string[],
-  options: { type?: DocType; json?: boolean },
+  options: { type?: DocType; engine?: EngineName; json?: boolean },
   config: Config,
 ) {
+  const engine = resolveEngine(config, options.engine);
   const ocr = createOcrPool({
     size: config.OCR_WORKERS ?? Math.min(os.availableParallelism(), files.length),
   });
@@ -26,7 +28,12 @@ export async function extractCommand(
         const content = new Uint8Array(await readFile(file));
         const result = await extractFile(
           { filename: path.basename(file), content, docType: options.type },
-          { ocr, limits: readLimitsFromConfig(config), policy: routingPolicyOf(config) },
+          {
+            ocr,
+            limits: readLimitsFromConfig(config),
+            policy: routingPolicyOf(config),
+            engine: { config, engine },
+          },
         );
         result.file = file;
         process.stdout.write(options.json ? `${JSON.stringify(result)}\n` : formatResult(result));

@@ -33,11 +33,18 @@ export class AppError extends Error {
   override readonly name = 'AppError';
   readonly code: ErrorCode;
   readonly kind: ErrorKind;
+  /** For RATE_LIMITED: how long the upstream asked us to wait before trying again. */
+  readonly retryAfterMs?: number;
 
-  constructor(code: ErrorCode, message: string, options: { kind?: ErrorKind; cause?: unknown } = {}) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options: { kind?: ErrorKind; cause?: unknown; retryAfterMs?: number } = {},
+  ) {
     super(message, { cause: options.cause });
     this.code = code;
     this.kind = options.kind ?? (ERROR_CODES[code] < 500 ? 'user' : 'system');
+    if (options.retryAfterMs !== undefined) this.retryAfterMs = options.retryAfterMs;
   }
 
   get httpStatus(): number {

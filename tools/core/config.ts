@@ -165,6 +165,65 @@ export const ConfigSchema = z
       .describe('Server the CLI client commands talk to.'),
     PAPERWORK_TOKEN: z.string().optional().describe('Bearer token the CLI client commands send.'),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+    ANTHROPIC_API_KEY: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('Anthropic API key; enables the claude and auto engines. Unset: everything runs offline.'),
+    ANTHROPIC_BASE_URL: z
+      .url()
+      .optional()
+      .describe("Messages API base URL (a proxy or gateway); default the SDK's https://api.anthropic.com."),
+    ANTHROPIC_TIMEOUT_MS: z.coerce
+      .number()
+      .int()
+      .min(1_000)
+      .default(120_000)
+      .describe('How long one Messages API call may take; a timeout is retried by the queue.'),
+    PAPERWORK_ENGINE: z
+      .enum(['rules', 'claude', 'auto'])
+      .optional()
+      .describe('Extraction engine; default auto when ANTHROPIC_API_KEY is set, else rules.'),
+    PAPERWORK_MODEL: z
+      .string()
+      .min(1)
+      .default('claude-sonnet-4-5')
+      .describe('Claude model the claude and auto engines call.'),
+    MODEL_PRICES: jsonOf(
+      z.record(
+        z.string(),
+        z.object({
+          input: z.number().min(0),
+          output: z.number().min(0),
+          cacheWrite: z.number().min(0),
+          cacheRead: z.number().min(0),
+        }),
+      ),
+    )
+      .default({})
+      .describe(
+        'USD per million tokens by model, e.g. {"my-model":{"input":3,"output":15,"cacheWrite":3.75,"cacheRead":0.3}}; added to the built-in table.',
+      ),
+    MASK_BEFORE_SEND: z
+      .string()
+      .default('w9,form_1099_nec')
+      .transform((value) =>
+        value
+          .split(',')
+          .map((type) => type.trim())
+          .filter((type) => type && type !== 'none'),
+      )
+      .describe(
+        'Document types whose tax ids, SSNs and account numbers are masked before text or images go to Claude: a comma-separated list, "all", or "none".',
+      ),
+    CLAUDE_REQUESTS_PER_MINUTE: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .optional()
+      .describe(
+        "Cap on extract jobs started a minute (all workers together); unset: only the API's 429s slow the queue.",
+      ),
   })
   .superRefine((config, ctx) => {
     if (!config.WEBHOOK_URL) return;

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { type EngineOptions, extractWithEngine } from '../claude/extract-with-engine.ts';
+import { ENGINE_NAMES, resolveEngine } from '../claude/select-engine.ts';
 import { defineTool } from '../core/tool.ts';
 import { type ExtractionResult, ExtractionResultSchema } from '../documents/extraction-result.ts';
 import { DOC_TYPES, type DocType } from '../documents/types/index.ts';
@@ -16,6 +18,8 @@ export type UnderstandingDeps = {
   limits: ReadLimits;
   policy: RoutingPolicy;
   signal?: AbortSignal;
+  /** The engine and its configuration; absent: the offline rules engine. */
+  engine?: Omit<EngineOptions, 'docType' | 'signal'>;
 };
 
 /**
@@ -33,10 +37,20 @@ export async function extractFile(
     limits: deps.limits,
     ocr: deps.ocr,
     signal: deps.signal,
+    // Scans go to Claude with their image; resolving first also fails fast on a missing key.
+    renderImages:
+      deps.engine !== undefined && resolveEngine(deps.engine.config, deps.engine.engine) !== 'rules',
   });
   const parseMs = performance.now() - started;
-  const understood = understandDocument(read.pages, { docType: input.docType });
-  const findings = validateExtraction(understood, emptyRuleContext(new Date()));
+  const understood = deps.engine
+    ? await extractWithEngine(read.pages, {
+        ...deps.engine,
+        docType: input.docType,
+        signal: deps.signal,
+        loadImage: async (number) => read.pages.find((page) => page.number === number)?.image,
+      })
+    : { ...understandDocument(read.pages, { docType: input.docType }), findings: [] };
+  const findings = [...understood.findings, ...validateExtraction(understood, emptyRuleContext(new Date()))];
   const route = routeDocument({ ...understood, findings }, deps.policy);
   return {
     file: input.filename,
@@ -61,6 +75,12 @@ export const extractDocument = defineTool({
       .enum(DOC_TYPES)
       .optional()
       .describe('Skip classification and treat the document as this type.'),
+    engine: z
+      .enum(ENGINE_NAMES)
+      .optional()
+      .describe(
+        "rules (offline), claude (the model reads the whole document) or auto (rules, then the model for weak fields); default: the server's PAPERWORK_ENGINE.",
+      ),
   }),
   output: ExtractionResultSchema,
   role: 'viewer',
@@ -72,5 +92,6 @@ export const extractDocument = defineTool({
       limits: readLimitsFromConfig(ctx.config),
       policy: routingPolicyOf(ctx.config),
       signal: ctx.signal,
+      engine: { config: ctx.config, engine: input.engine, db: ctx.db },
     }),
 });

@@ -1,3 +1,4 @@
+import { extractWithEngine } from '../../tools/claude/extract-with-engine.ts';
 import { AppError } from '../../tools/core/app-error.ts';
 import type { ToolContext } from '../../tools/core/context.ts';
 import { contentHash } from '../../tools/documents/content-hash.ts';
@@ -10,7 +11,6 @@ import { findDocument, transitionDocument } from '../../tools/storage/documents-
 import { insertExtraction } from '../../tools/storage/extractions-table.ts';
 import { listPages } from '../../tools/storage/pages-table.ts';
 import { openReviewTask } from '../../tools/storage/review-tasks-table.ts';
-import { understandDocument } from '../../tools/understand/understand-document.ts';
 import { validateExtraction } from '../../tools/validate/validate-extraction.ts';
 
 const HOUR_MS = 3600 * 1000;
@@ -38,7 +38,17 @@ export async function runExtractStage(documentId: string, ctx: ToolContext) {
   if (document.status !== 'extracting') return;
 
   const pages = await listPages(ctx.db, documentId);
-  const understood = understandDocument(pages, { docType: document.docTypeRequested ?? undefined });
+  const understood = await extractWithEngine(pages, {
+    config: ctx.config,
+    docType: document.docTypeRequested ?? undefined,
+    db: ctx.db,
+    documentId,
+    loadImage: async (number) => {
+      const sha256 = pages.find((page) => page.number === number)?.imageSha256;
+      return sha256 ? ctx.blobs.get(sha256) : undefined;
+    },
+    signal: ctx.signal,
+  });
   const contentSha256 = contentHash(pages);
   const now = new Date();
   const route = await ctx.db.transaction(async (tx) => {
@@ -51,7 +61,7 @@ export async function runExtractStage(documentId: string, ctx: ToolContext) {
       { id: documentId, contentSha256, docType: understood.docType, fields: understood.fields },
       { now, duplicateWindowDays: ctx.config.DUPLICATE_WINDOW_DAYS },
     );
-    const findings = validateExtraction(understood, ruleContext);
+    const findings = [...understood.findings, ...validateExtraction(understood, ruleContext)];
     const route = routeDocument({ documentId, ...understood, findings }, routingPolicyOf(ctx.config));
     await insertExtraction(tx, {
       documentId,
