@@ -3,6 +3,7 @@ import type { Word } from '../documents/page.ts';
 import { mergeWords } from './merge-words.ts';
 import type { OcrPool, RecognizeOptions } from './ocr-pool.ts';
 import { encodeOcrPng, type GrayImage, sharpFromGray } from './page-image.ts';
+import { rereadKeyCells } from './reread-key-cells.ts';
 import { rereadLines } from './reread-lines.ts';
 
 /**
@@ -27,7 +28,10 @@ const SPARSE_PASS: RecognizeOptions = { pageSegmentation: Tesseract.PSM.SPARSE_T
 
 export type ScanReading = { words: Word[]; ocrMs: number };
 
-/** Reads the words on a page image: two passes merged, then the lines with digits read again. */
+/**
+ * Reads the words on a page image: two passes merged, then the lines with digits read again, then
+ * the doubtful amounts and dates extraction depends on read several ways and voted on.
+ */
 export async function recognizeScan(
   image: GrayImage,
   ocr: OcrPool,
@@ -39,7 +43,8 @@ export async function recognizeScan(
     readAdaptive(image, ocr, signal),
     readScaled(image, 1, ocr, signal, SPARSE_PASS),
   ]);
-  const words = await rereadLines(image, mergeWords(first, sparse), ocr, signal);
+  const lines = await rereadLines(image, mergeWords(first, sparse), ocr, signal);
+  const words = await rereadKeyCells(image, lines, ocr, signal);
   return { words, ocrMs: performance.now() - started };
 }
 

@@ -16,8 +16,8 @@ export type ChargesSum = { cents: number; words: Word[]; page: number };
 
 /**
  * The subtotal plus the charges printed under it (service charge, tax, rounding) minus discounts, up
- * to the next total line: what the total must be. Only when at least one charge was printed, since a
- * subtotal alone is as often before a tax that is included elsewhere.
+ * to the next total line: what the total must be. Only when at least one non-zero charge was read, since
+ * a subtotal alone is as often before a tax that is included elsewhere (or that OCR garbled: "6ST").
  */
 export function sumCharges(view: DocumentView): ChargesSum | null {
   const start = view.lines.findIndex((line) => SUBTOTAL.test(labelOf(line.text)));
@@ -42,7 +42,8 @@ export function sumCharges(view: DocumentView): ChargesSum | null {
     // A rounding adjustment keeps its printed sign; a discount is taken off whatever its sign.
     cents += isDiscount ? -Math.abs(value) : /\bround/.test(label) ? value : Math.abs(value);
     words.push(...amount.words);
-    charges++;
+    // Zero lines ("DISC 0.00", "ROUNDING 0.00") confirm nothing: a tax line OCR garbled may be missing.
+    if (value !== 0) charges++;
   }
   return charges > 0 ? { cents, words, page: view.lines[start]!.page } : null;
 }
