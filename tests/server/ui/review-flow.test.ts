@@ -3,10 +3,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { invoiceTotals, SAMPLE_INVOICE } from '../../../evals/synth/make-invoice-pdf.ts';
+import { invoiceTotals, makeInvoicePdf, SAMPLE_INVOICE } from '../../../evals/synth/make-invoice-pdf.ts';
 import { createApiToken } from '../../../tools/storage/api-tokens.ts';
 import { startTestServer, type TestServer, uploadForm } from '../../support/test-server.ts';
-import { makeInvoiceWithTotals } from './review-fixtures.ts';
 
 const SCREENSHOT = fileURLToPath(new URL('../../../docs/review-screen.png', import.meta.url));
 const HOSTILE_FILE = '<img src=x onerror=window.__pwned=3>.pdf';
@@ -40,11 +39,11 @@ describe('the review UI in Chromium', () => {
     // A total with two digits swapped: subtotal + tax no longer make it.
     ids.unbalanced = await upload(
       'unbalanced.pdf',
-      await makeInvoiceWithTotals(SAMPLE_INVOICE, { ...totals, total: swapDigits(totals.total) }),
+      await makeInvoicePdf({ ...SAMPLE_INVOICE, printedTotal: Number(swapDigits(totals.total)) }),
     );
     ids.large = await upload(
       'large.pdf',
-      await makeInvoiceWithTotals({
+      await makeInvoicePdf({
         ...SAMPLE_INVOICE,
         invoiceNumber: 'INV-2025-9001',
         lines: [
@@ -55,7 +54,7 @@ describe('the review UI in Chromium', () => {
     );
     ids.hostile = await upload(
       HOSTILE_FILE,
-      await makeInvoiceWithTotals({
+      await makeInvoicePdf({
         ...SAMPLE_INVOICE,
         vendor: HOSTILE_VENDOR,
         invoiceNumber: 'INV-2025-6660',
@@ -251,7 +250,7 @@ describe('the review UI in Chromium', () => {
   it('uploads several files with a progress bar and an answer for each', async () => {
     const { context, page } = await logIn(tokens.alice);
     await page.goto(`${server.url}/#/upload`);
-    const good = await makeInvoiceWithTotals({ ...SAMPLE_INVOICE, invoiceNumber: 'INV-2025-7001' });
+    const good = await makeInvoicePdf({ ...SAMPLE_INVOICE, invoiceNumber: 'INV-2025-7001' });
     await page.setInputFiles('#upload-input', [
       { name: 'dropped.pdf', mimeType: 'application/pdf', buffer: Buffer.from(good) },
       { name: 'not-a.pdf', mimeType: 'application/pdf', buffer: Buffer.from('plain text, not a PDF') },
