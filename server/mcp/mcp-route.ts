@@ -14,6 +14,8 @@ import { localToolRunner } from './tool-runner.ts';
 
 /** A session nobody has used for this long is closed; the client starts a new one (it gets a 404). */
 const SESSION_IDLE_MS = 30 * 60_000;
+// A token opening session after session (a client that never ends them) keeps only its newest ones.
+const MAX_SESSIONS_PER_TOKEN = 20;
 
 type Session = {
   transport: StreamableHTTPServerTransport;
@@ -82,6 +84,11 @@ export function mcpRoutes(ctx: ToolContext, registry: ToolRegistry): Router {
         return;
       }
       const actor = requireActor(req);
+      const own = [...sessions].filter(([, session]) => session.actor.tokenId === actor.tokenId);
+      for (const [id, session] of own.slice(0, Math.max(0, own.length - MAX_SESSIONS_PER_TOKEN + 1))) {
+        sessions.delete(id);
+        session.server.close().catch(() => undefined);
+      }
       const server = createPaperworkMcpServer({ registry, run: localToolRunner({ ...ctx, actor }) });
       const transport: StreamableHTTPServerTransport = new StreamableHTTPServerTransport({
         sessionIdGenerator: () => randomUUID(),

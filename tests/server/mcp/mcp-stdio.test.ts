@@ -45,8 +45,13 @@ describe('paperwork mcp over stdio, in front of a running server', () => {
     (transport.stderr as Readable).on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
     const client = new Client({ name: 'test', version: '1.0.0' });
     const errors: Error[] = [];
-    // A stray line on stdout is a parse error here.
-    client.onerror = (error) => errors.push(error);
+    // A stray line on stdout is a parse error here. The SDK client handles a progress note a microtask after
+    // it reads it, so a note that arrives in the same chunk as its call's result is "for an unknown token":
+    // the server sent it first, the client's bookkeeping lost it; that is not stdout noise.
+    client.onerror = (error) => {
+      if (!error.message.startsWith('Received a progress notification for an unknown token'))
+        errors.push(error);
+    };
     await client.connect(transport);
     const child = { client, stderr, errors };
     children.push(child);
