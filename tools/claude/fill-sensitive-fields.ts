@@ -69,10 +69,13 @@ function nearestToLabel(
 ): SensitiveNumber | undefined {
   let best: { number: SensitiveNumber; distance: number } | undefined;
   for (const page of pages) {
-    for (const line of groupLines(page).filter((l) => label.test(l.text) && /tin|tax|id/i.test(l.text))) {
+    const lines = groupLines(page).filter((l) => /tin|tax|id/i.test(l.text));
+    // The label word itself, not its line: a form prints "PAYER'S TIN" and "RECIPIENT'S TIN" side by side.
+    const labels = lines.flatMap((l) => l.words.filter((w) => label.test(w.text)));
+    for (const word of labels) {
       for (const number of numbers.filter((n) => n.page === page.number)) {
-        const dy = number.bbox[1] - line.bbox[1];
-        const dx = number.bbox[0] - line.bbox[0];
+        const dy = number.bbox[1] - word.bbox[1];
+        const dx = number.bbox[0] - word.bbox[0];
         if (dy < -0.005 || dx < -0.05) continue;
         const distance = Math.hypot(dx, dy * 2);
         if (!best || distance < best.distance) best = { number, distance };

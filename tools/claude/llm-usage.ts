@@ -3,11 +3,16 @@ import type { Config } from '../core/config.ts';
 /** USD per million tokens. Cache writes are the 5-minute kind (1.25 × input), cache reads 0.1 × input. */
 export type ModelPrice = { input: number; output: number; cacheWrite: number; cacheRead: number };
 
-/** List prices for the models Paperwork is tested with; `MODEL_PRICES` adds to or overrides them. */
+/**
+ * Published list prices (USD per million tokens, standard API, late 2026) of the models an extraction is
+ * likely to run on; `MODEL_PRICES` adds to or overrides them. Check them against your invoice.
+ */
 export const DEFAULT_MODEL_PRICES: Record<string, ModelPrice> = {
+  'claude-sonnet-5-5': { input: 2, output: 10, cacheWrite: 2.5, cacheRead: 0.2 },
+  'claude-sonnet-5': { input: 2, output: 10, cacheWrite: 2.5, cacheRead: 0.2 },
+  'claude-sonnet-4-6': { input: 3, output: 15, cacheWrite: 3.75, cacheRead: 0.3 },
   'claude-sonnet-4-5': { input: 3, output: 15, cacheWrite: 3.75, cacheRead: 0.3 },
   'claude-haiku-4-5': { input: 1, output: 5, cacheWrite: 1.25, cacheRead: 0.1 },
-  'claude-opus-4-5': { input: 5, output: 25, cacheWrite: 6.25, cacheRead: 0.5 },
 };
 
 /** Tokens of one or more Messages API calls and what they cost; `costUsd` is null for a model without a price. */

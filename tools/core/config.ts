@@ -187,7 +187,7 @@ export const ConfigSchema = z
     PAPERWORK_MODEL: z
       .string()
       .min(1)
-      .default('claude-sonnet-4-5')
+      .default('claude-sonnet-5-5')
       .describe('Claude model the claude and auto engines call.'),
     MODEL_PRICES: jsonOf(
       z.record(

@@ -1,0 +1,102 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** What the test's handler sees: the request body the SDK sent, as JSON. */
+// biome-ignore lint/suspicious/noExplicitAny: the request is whatever the SDK sent; tests read into it.
+export type SentRequest = { path: string; headers: IncomingMessage['headers']; body: any };
+
+export type FakeReply = { status?: number; headers?: Record<string, string>; json: unknown };
+export type FakeHandler = (request: SentRequest, index: number) => FakeReply | Promise<FakeReply>;
+
+export type Usage = {
+  input_tokens: number;
+  output_tokens: number;
+  cache_read_input_tokens?: number;
+  cache_creation_input_tokens?: number;
+};
+
+/**
+ * A stand-in for the Anthropic Messages API on loopback: the real SDK talks to it over HTTP. It records
+ * every request body and answers with what the test's handler returns (by default, an empty extraction).
+ */
+export async function startFakeMessagesApi(handler: FakeHandler = (request) => toolAnswer(request, {})) {
+  const requests: SentRequest[] = [];
+  let current = handler;
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', async () => {
+      const request: SentRequest = {
+        path: req.url ?? '',
+        headers: req.headers,
+        body: JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}'),
+      };
+      requests.push(request);
+      try {
+        const reply = await current(request, requests.length - 1);
+        res.writeHead(reply.status ?? 200, { 'content-type': 'application/json', ...reply.headers });
+        res.end(JSON.stringify(reply.json));
+      } catch (error) {
+        res.writeHead(500, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(apiError('api_error', String(error))));
+      }
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    setHandler(next: FakeHandler) {
+      current = next;
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+export type FakeMessagesApi = Awaited<ReturnType<typeof startFakeMessagesApi>>;
+
+/** A Message whose one content block calls the forced tool (or `toolName`) with `input`. */
+export function toolAnswer(
+  request: SentRequest,
+  input: Record<string, unknown>,
+  options: { toolName?: string; usage?: Usage } = {},
+): FakeReply {
+  const name = options.toolName ?? request.body.tool_choice?.name ?? request.body.tools?.[0]?.name;
+  return {
+    json: {
+      id: 'msg_fake',
+      type: 'message',
+      role: 'assistant',
+      model: request.body.model,
+      content: [{ type: 'tool_use', id: 'toolu_fake', name, input }],
+      stop_reason: 'tool_use',
+      stop_sequence: null,
+      usage: {
+        input_tokens: 100,
+        output_tokens: 50,
+        cache_read_input_tokens: 0,
+        cache_creation_input_tokens: 0,
+        ...options.usage,
+      },
+    },
+  };
+}
+
+export function apiError(type: string, message: string) {
+  return { type: 'error', error: { type, message } };
+}
+
+/** The text the model would read: every text block of the user turn. */
+export function sentText(request: SentRequest): string {
+  const blocks = request.body.messages[0].content as { type: string; text?: string }[];
+  return blocks
+    .filter((b) => b.type === 'text')
+    .map((b) => b.text)
+    .join('\n');
+}
+
+/** Fields the forced tool's schema asks for. */
+export function askedFields(request: SentRequest): string[] {
+  return Object.keys(request.body.tools[0].input_schema.properties);
+}
