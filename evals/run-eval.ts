@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { ENGINE_NAMES, resolveEngine } from '../tools/claude/select-engine.ts';
 import { AppError } from '../tools/core/app-error.ts';
 import { defineTool } from '../tools/core/tool.ts';
 import { extractFile } from '../tools/ops/extract-document.ts';
@@ -21,6 +22,12 @@ export const runEval = defineTool({
     'Measure extraction accuracy on a labelled dataset folder on the server (manifest.jsonl, one {"file", "docType", "expected"} a line): per-field accuracy, precision and similarity, document-type accuracy, and a few mismatches. Nothing is stored. Slow on large sets (OCR); progress is reported per document.',
   input: z.object({
     dataset: z.string().min(1).max(4096).describe('Absolute path of the dataset folder on the server.'),
+    engine: z
+      .enum(ENGINE_NAMES)
+      .optional()
+      .describe(
+        "rules (offline), claude or auto, to compare engines; default: the server's PAPERWORK_ENGINE.",
+      ),
   }),
   output: z.object({
     dataset: z.string(),
@@ -52,10 +59,12 @@ export const runEval = defineTool({
   role: 'admin',
   isReadOnly: true,
   isDestructive: false,
-  async run({ dataset }, ctx) {
+  async run({ dataset, engine: requested }, ctx) {
     if (!path.isAbsolute(dataset)) {
       throw new AppError('VALIDATION_FAILED', `dataset: give an absolute path, not "${dataset}".`);
     }
+    // Fails at once, not per document, when the engine needs a key the server does not have.
+    const engine = resolveEngine(ctx.config, requested);
     const report = await evaluateDataset({
       dir: dataset,
       concurrency: ctx.ocr.size,
@@ -67,6 +76,7 @@ export const runEval = defineTool({
             limits: readLimitsFromConfig(ctx.config),
             policy: routingPolicyOf(ctx.config),
             signal: ctx.signal,
+            engine: { config: ctx.config, engine },
           },
         ),
       onProgress: (done, total) =>

@@ -46,11 +46,12 @@ export function remoteToolRunner(remote: RemoteServer): ToolRunner {
 
   const withLocalFile = async (input: FileSourceInput): Promise<FileSourceInput> => {
     if (input.path === undefined) return input;
-    const file = await readFileAtPath(path.resolve(input.path), remote.maxUploadBytes);
+    const { path: filePath, ...rest } = input;
+    const file = await readFileAtPath(path.resolve(filePath), remote.maxUploadBytes);
     return {
+      ...rest,
       filename: input.filename ?? file.filename,
       contentBase64: Buffer.from(file.content).toString('base64'),
-      ...(input.docType && { docType: input.docType }),
     };
   };
 

@@ -5,53 +5,48 @@ import { AppError } from '../core/app-error.ts';
 import type { ToolContext } from '../core/context.ts';
 import { hasRole } from '../core/roles.ts';
 import { defineTool, type Tool } from '../core/tool.ts';
-import { DOC_TYPES, type DocType } from '../documents/types/index.ts';
 
 /**
  * How a file travels as JSON (MCP, `POST /api/tools/:name`): its bytes in base64 with a name, or a path.
  * A path is read on the machine that runs the tool, with that process's permissions, so on the server it is
  * for admin tokens only: anyone else could make the server read its own files for them.
  */
-export const FileSourceInputSchema = z
-  .object({
-    filename: z
-      .string()
-      .min(1)
-      .max(255)
-      .refine((name) => !/[/\\\0]/.test(name), 'a file name, not a path')
-      .optional()
-      .describe(
-        'The file name, e.g. "inv-1042.pdf"; required with contentBase64; its extension must match the bytes.',
-      ),
-    contentBase64: z.base64().optional().describe('The file bytes (PDF, PNG, JPEG or TIFF), base64-encoded.'),
-    path: z
-      .string()
-      .min(1)
-      .max(4096)
-      .optional()
-      .describe(
-        'Instead of contentBase64: an absolute file path. Through `paperwork mcp` (stdio) it is read on your machine; over HTTP it is read on the server and needs an admin token.',
-      ),
-    docType: z
-      .enum(DOC_TYPES)
-      .optional()
-      .describe('Skip classification and treat the document as this type.'),
-  })
-  .refine((input) => (input.contentBase64 === undefined) !== (input.path === undefined), {
-    message: 'give either contentBase64 (with filename) or path, not both',
-  })
-  .refine((input) => input.contentBase64 === undefined || input.filename !== undefined, {
-    message: 'filename is required with contentBase64',
-    path: ['filename'],
-  });
-export type FileSourceInput = z.infer<typeof FileSourceInputSchema>;
+export const FILE_SOURCE_FIELDS = {
+  filename: z
+    .string()
+    .min(1)
+    .max(255)
+    .refine((name) => !/[/\\\0]/.test(name), 'a file name, not a path')
+    .optional()
+    .describe(
+      'The file name, e.g. "inv-1042.pdf"; required with contentBase64; its extension must match the bytes.',
+    ),
+  contentBase64: z.base64().optional().describe('The file bytes (PDF, PNG, JPEG or TIFF), base64-encoded.'),
+  path: z
+    .string()
+    .min(1)
+    .max(4096)
+    .optional()
+    .describe(
+      'Instead of contentBase64: an absolute file path. Through `paperwork mcp` (stdio) it is read on your machine; over HTTP it is read on the server and needs an admin token.',
+    ),
+};
 
-type BytesInput = { filename: string; content: Uint8Array; docType?: DocType };
+/** The file part of a wire input; the wrapped tool's other fields (docType, engine…) travel beside it. */
+export type FileSourceInput = {
+  filename?: string;
+  contentBase64?: string;
+  path?: string;
+  [field: string]: unknown;
+};
+
+type BytesInput = { filename: string; content: Uint8Array };
 
 /** Reads a file named by path, within the upload size limit; the errors say what to do instead. */
 export async function readFileAtPath(filePath: string, maxBytes: number): Promise<BytesInput> {
-  if (!path.isAbsolute(filePath))
+  if (!path.isAbsolute(filePath)) {
     throw new AppError('VALIDATION_FAILED', `path: give an absolute path, not "${filePath}".`);
+  }
   const info = await stat(filePath).catch((cause: unknown) => {
     throw new AppError('NOT_FOUND', `No file at ${filePath}.`, { cause });
   });
@@ -62,11 +57,10 @@ export async function readFileAtPath(filePath: string, maxBytes: number): Promis
   return { filename: path.basename(filePath), content: new Uint8Array(await readFile(filePath)) };
 }
 
-async function toBytesInput(input: FileSourceInput, ctx: ToolContext): Promise<BytesInput> {
-  const docType = input.docType;
+async function readFileSource(input: FileSourceInput, ctx: ToolContext): Promise<BytesInput> {
   if (input.contentBase64 !== undefined) {
     const content = new Uint8Array(Buffer.from(input.contentBase64, 'base64'));
-    return { filename: input.filename ?? 'document', content, ...(docType && { docType }) };
+    return { filename: input.filename ?? 'document', content };
   }
   if (!hasRole(ctx.actor.role, 'admin')) {
     throw new AppError(
@@ -75,18 +69,32 @@ async function toBytesInput(input: FileSourceInput, ctx: ToolContext): Promise<B
     );
   }
   const file = await readFileAtPath(input.path ?? '', ctx.config.MAX_UPLOAD_BYTES);
-  return { ...file, ...(input.filename && { filename: input.filename }), ...(docType && { docType }) };
+  return { ...file, ...(input.filename && { filename: input.filename }) };
 }
 
-/** The same tool with its file given as JSON: base64 bytes or a path, decoded before the tool runs. */
+/**
+ * The same tool with its file given as JSON: base64 bytes or a path instead of `filename` + `content`, decoded
+ * before the tool runs. Every other field of the tool's input (docType, engine…) is kept as it is.
+ */
 export function withFileSource<O extends z.ZodType>(
-  tool: Tool<z.ZodType<BytesInput>, O>,
-): Tool<typeof FileSourceInputSchema, O> {
+  tool: Tool<z.ZodObject<{ filename: z.ZodType; content: z.ZodType } & z.ZodRawShape>, O>,
+): Tool<z.ZodType<FileSourceInput>, O> {
+  const input = tool.input
+    .omit({ filename: true, content: true })
+    .extend(FILE_SOURCE_FIELDS)
+    .refine((wire) => (wire.contentBase64 === undefined) !== (wire.path === undefined), {
+      message: 'give either contentBase64 (with filename) or path, not both',
+    })
+    .refine((wire) => wire.contentBase64 === undefined || wire.filename !== undefined, {
+      message: 'filename is required with contentBase64',
+      path: ['filename'],
+    }) as unknown as z.ZodType<FileSourceInput>;
   return defineTool({
     ...tool,
-    input: FileSourceInputSchema,
-    async run(input, ctx) {
-      const parsed = tool.input.safeParse(await toBytesInput(input, ctx));
+    input,
+    async run(wire, ctx) {
+      const { contentBase64: _b, path: _p, ...rest } = wire;
+      const parsed = tool.input.safeParse({ ...rest, ...(await readFileSource(wire, ctx)) });
       if (!parsed.success) {
         const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
         throw new AppError('VALIDATION_FAILED', `Invalid input for ${tool.name}: ${problems}`);

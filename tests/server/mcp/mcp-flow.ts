@@ -78,6 +78,10 @@ export async function expectToolList(client: Client) {
   expect(Object.keys(byName.get('submit_document')?.inputSchema.properties ?? {})).toEqual(
     expect.arrayContaining(['filename', 'contentBase64', 'path']),
   );
+  // The wire form keeps the wrapped tool's other fields.
+  expect(Object.keys(byName.get('extract_document')?.inputSchema.properties ?? {})).toEqual(
+    expect.arrayContaining(['filename', 'contentBase64', 'path', 'docType', 'engine']),
+  );
   // Small enough for a model's context many times over.
   expect(JSON.stringify(tools).length).toBeLessThan(40_000);
 }
