@@ -160,6 +160,15 @@ describe('MCP over Streamable HTTP at /mcp, and tools at /api/tools/:name', () =
         'document.received',
       );
       expect((await post('claim_review', viewer, { id })).status).toBe(403);
+      // Files over the API's usual 1 MB of JSON get through as base64 and are judged by their bytes.
+      const big = await post('extract_document', viewer, {
+        filename: 'big.pdf',
+        contentBase64: Buffer.alloc(2_000_000, 0x20).toString('base64'),
+      });
+      expect(big.status).not.toBe(413);
+      expect(((await big.json()) as { error: { code: string } }).error.code).toMatch(
+        /CORRUPT_FILE|FILE_TYPE_MISMATCH/,
+      );
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
