@@ -2,7 +2,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { evaluateDataset } from '../../evals/evaluate-dataset.ts';
 import { formatEvalTable } from '../../evals/format-eval-table.ts';
+import { retryInProcess } from '../../tools/claude/retry-in-process.ts';
 import { type EngineName, resolveEngine } from '../../tools/claude/select-engine.ts';
+import {
+  addTimingsToSummary,
+  emptyUsageSummary,
+  formatUsageSummary,
+} from '../../tools/claude/usage-summary.ts';
 import type { Config } from '../../tools/core/config.ts';
 import { extractFile } from '../../tools/ops/extract-document.ts';
 import { createOcrPool } from '../../tools/read/ocr-pool.ts';
@@ -20,19 +26,27 @@ export async function evalCommand(
   const ocr = createOcrPool({ size });
   const limits = readLimitsFromConfig(config);
   const bar = createProgressBar(0, process.stderr);
+  const usage = emptyUsageSummary();
   try {
     const report = await evaluateDataset({
       dir: path.resolve(options.dataset),
       concurrency: size,
-      extract: (content, file, docType) =>
-        extractFile(
-          { filename: path.basename(file), content, docType },
-          { ocr, limits, policy: routingPolicyOf(config), engine: { config, engine } },
-        ),
+      extract: async (content, file, docType) => {
+        const result = await retryInProcess(() =>
+          extractFile(
+            { filename: path.basename(file), content, docType },
+            { ocr, limits, policy: routingPolicyOf(config), engine: { config, engine } },
+          ),
+        );
+        addTimingsToSummary(usage, result.timings);
+        return result;
+      },
       onProgress: (done, total) => bar.update(done, `${done}/${total} documents`, total),
     });
     bar.done();
-    process.stdout.write(options.json ? `${JSON.stringify(report)}\n` : formatEvalTable(report));
+    const withUsage = { ...report, engine, ...(usage.requests > 0 && { llmUsage: usage }) };
+    process.stdout.write(options.json ? `${JSON.stringify(withUsage)}\n` : formatEvalTable(report));
+    if (usage.requests > 0 && !options.json) process.stdout.write(formatUsageSummary(usage));
   } finally {
     await ocr.close();
   }

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { retryInProcess } from '../../tools/claude/retry-in-process.ts';
 import { type EngineName, resolveEngine } from '../../tools/claude/select-engine.ts';
 import { toAppError } from '../../tools/core/app-error.ts';
 import type { Config } from '../../tools/core/config.ts';
@@ -26,14 +27,16 @@ export async function extractCommand(
     for (const file of files) {
       try {
         const content = new Uint8Array(await readFile(file));
-        const result = await extractFile(
-          { filename: path.basename(file), content, docType: options.type },
-          {
-            ocr,
-            limits: readLimitsFromConfig(config),
-            policy: routingPolicyOf(config),
-            engine: { config, engine },
-          },
+        const result = await retryInProcess(() =>
+          extractFile(
+            { filename: path.basename(file), content, docType: options.type },
+            {
+              ocr,
+              limits: readLimitsFromConfig(config),
+              policy: routingPolicyOf(config),
+              engine: { config, engine },
+            },
+          ),
         );
         result.file = file;
         process.stdout.write(options.json ? `${JSON.stringify(result)}\n` : formatResult(result));
@@ -63,5 +66,11 @@ function formatResult(result: ExtractionResult): string {
       return `  ${name.padEnd(16)} ${value.slice(0, 70).padEnd(40)} ${field.confidence.toFixed(2)}`;
     }),
   ];
+  if (result.timings.llmRequests) {
+    const cost = result.timings.llmCostUsd;
+    lines.push(
+      `  ${result.engine.name} ${result.engine.version}: ${result.timings.llmInputTokens} in / ${result.timings.llmOutputTokens} out tokens${cost === undefined ? '' : `, $${cost.toFixed(4)}`}`,
+    );
+  }
   return `${lines.join('\n')}\n`;
 }
