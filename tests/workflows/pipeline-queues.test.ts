@@ -41,6 +41,16 @@ describe('pipeline queues', () => {
     }
   }
 
+  it('counts the jobs of every stage by state', async () => {
+    const id = randomUUID();
+    // Nothing works the parse queue here, so the job waits there.
+    await pipeline.enqueue('parse', id);
+    const stats = await pipeline.stats();
+    expect(Object.keys(stats).sort()).toEqual(['export', 'extract', 'parse']);
+    expect(stats.parse).toMatchObject({ waiting: 1, active: 0, failed: 0 });
+    expect(stats.extract).toEqual({ waiting: 0, active: 0, delayed: 0, failed: 0, completed: 0 });
+  });
+
   it('keeps one job for a document, however often it is enqueued', async () => {
     const id = randomUUID();
     await Promise.all([pipeline.enqueue('export', id), pipeline.enqueue('export', id)]);
