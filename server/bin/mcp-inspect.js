@@ -1,14 +1,13 @@
 #!/usr/bin/env node
-// `npm run mcp:inspect`: lists the tools of `paperwork mcp` with the MCP Inspector CLI, best effort. When the
-// Inspector cannot run here (it needs a newer Node than Paperwork does, or npm cannot fetch it), this says why
-// and lists the tools with the MCP SDK's own client over the same stdio server instead.
+// `npm run mcp:inspect`: lists the tools of `paperwork mcp` with the MCP Inspector CLI, best effort. npx picks
+// the newest Inspector whose engines allow this Node (0.15 on Node 20; 0.16+ needs 22.7.5, 2.x 22.19). When it
+// cannot run here (npm cannot fetch it offline, or it fails), this says why and lists the tools with the MCP
+// SDK's own client over the same stdio server instead.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { getDefaultEnvironment, StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 
-// @modelcontextprotocol/inspector 2.x declares node >=22.19.0; its 0.16 line >=22.7.5. Nothing older runs it.
-const INSPECTOR_NODE = [22, 7, 5];
 const CLI = path.join(import.meta.dirname, 'paperwork.js');
 // tools/list is answered by the stdio server itself; only tool calls reach the server at PAPERWORK_URL.
 const env = {
@@ -17,14 +16,6 @@ const env = {
 };
 const say = (line) => process.stderr.write(`mcp:inspect: ${line}\n`);
 
-function isNodeAtLeast(wanted) {
-  const have = process.versions.node.split('.').map(Number);
-  for (let i = 0; i < wanted.length; i++) {
-    if ((have[i] ?? 0) !== wanted[i]) return (have[i] ?? 0) > wanted[i];
-  }
-  return true;
-}
-
 function runInspector() {
   const args = ['-y', '@modelcontextprotocol/inspector', '--cli'];
   for (const [key, value] of Object.entries(env)) args.push('-e', `${key}=${value}`);
@@ -32,7 +23,7 @@ function runInspector() {
   const result = spawnSync('npx', args, { stdio: 'inherit', timeout: 300_000 });
   if (result.error) return `npx could not be started (${result.error.message})`;
   if (result.status !== 0) {
-    return `the Inspector exited with ${result.status ?? result.signal} (without internet npm cannot fetch it, and it needs Node ${INSPECTOR_NODE.join('.')} or newer)`;
+    return `the Inspector exited with ${result.status ?? result.signal} on Node ${process.versions.node} (npm cannot fetch it without the registry; its newest releases need Node 22.7.5 or newer)`;
   }
   return undefined;
 }
@@ -66,9 +57,7 @@ async function listWithSdkClient() {
 }
 
 if (!process.env.PAPERWORK_TOKEN) say('PAPERWORK_TOKEN is unset: a placeholder is enough to list the tools.');
-const whyNot = isNodeAtLeast(INSPECTOR_NODE)
-  ? runInspector()
-  : `the MCP Inspector CLI needs Node ${INSPECTOR_NODE.join('.')} or newer (its current 2.x: 22.19); this is Node ${process.versions.node}, so it was not run`;
+const whyNot = runInspector();
 if (whyNot) {
   say(`${whyNot}.`);
   say('listing the tools of `paperwork mcp` with the MCP SDK client over stdio instead:');
