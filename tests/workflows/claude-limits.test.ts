@@ -83,6 +83,12 @@ describe('the extract queue under the Messages API limits', () => {
       return document && isSettled(document.status) && document;
     });
   const extractJob = (id: string) => runtime.queues.queues.extract.getJob(stageJobId('extract', id));
+  /** The job once BullMQ has finished with it (the document settles a moment before the job does). */
+  const finishedJob = (id: string, state: 'completed' | 'failed') =>
+    waitFor(async () => {
+      const job = await extractJob(id);
+      return job && (await job.getState()) === state && job;
+    });
 
   it('extracts through Claude, and records the extraction with its engine version and usage', async () => {
     start();
@@ -124,7 +130,7 @@ describe('the extract queue under the Messages API limits', () => {
     start();
     const document = await settled(id);
     expect(['auto_approved', 'needs_review']).toContain(document.status);
-    expect((await extractJob(id))?.attemptsMade).toBe(1); // the 429 did not use up an attempt
+    expect((await finishedJob(id, 'completed')).attemptsMade).toBe(1); // the 429 did not use up an attempt
   });
 
   it('retries a 500 with the queue backoff', async () => {
@@ -137,7 +143,7 @@ describe('the extract queue under the Messages API limits', () => {
     const id = await submit('INV-CLAUDE-500');
     const document = await settled(id);
     expect(['auto_approved', 'needs_review']).toContain(document.status);
-    expect((await extractJob(id))?.attemptsMade).toBe(2);
+    expect((await finishedJob(id, 'completed')).attemptsMade).toBe(2);
   });
 
   it('fails the document without retrying on a 400', async () => {
@@ -149,6 +155,6 @@ describe('the extract queue under the Messages API limits', () => {
     expect(document.status).toBe('failed');
     expect(document.errorCode).toBe('BAD_REQUEST');
     expect(api.requests.length - before).toBe(1);
-    expect((await extractJob(id))?.attemptsMade).toBe(1);
+    expect((await finishedJob(id, 'failed')).attemptsMade).toBe(1);
   });
 });

@@ -54,7 +54,8 @@ export async function extractWithEngine(
   const { config } = options;
   const engine = resolveEngine(config, options.engine);
   const rules = understandDocument(pages, { docType: options.docType });
-  if (engine === 'rules') return { ...rules, findings: [] };
+  // A document declared `other` has no fields to ask for.
+  if (engine === 'rules' || options.docType === 'other') return { ...rules, findings: [] };
 
   const policy = routingPolicyOf(config);
   const isTypeUnsure =
