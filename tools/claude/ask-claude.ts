@@ -1,4 +1,8 @@
-import type { ToolUseBlock } from '@anthropic-ai/sdk/resources/messages/messages';
+import type {
+  Message,
+  MessageCreateParamsNonStreaming,
+  ToolUseBlock,
+} from '@anthropic-ai/sdk/resources/messages/messages';
 import { AppError } from '../core/app-error.ts';
 import type { Config } from '../core/config.ts';
 import type { ExtractedField, Finding } from '../documents/extraction-result.ts';
@@ -40,16 +44,23 @@ export type ClaudeAnswer = {
   ms: number;
 };
 
+/** A built request and how to read the model's answer to it: one call now, or one entry of a batch later. */
+export type PreparedAsk = {
+  request: MessageCreateParamsNonStreaming;
+  /** Reads the answer; `batch` prices its usage at the Batches API's half price. */
+  finish(message: Message, options?: { ms?: number; batch?: boolean }): ClaudeAnswer;
+};
+
 /**
- * One Messages API call for an extraction. When the type is masked (or, with the type unknown, when any
- * type is) the tax ids and account numbers are replaced in the text and painted over on the images before
- * the request is built, the model is not asked for those fields, and they are filled here instead.
+ * Builds the request for an extraction. When the type is masked (or, with the type unknown, when any type
+ * is) the tax ids and account numbers are replaced in the text and painted over on the images before the
+ * request is built, the model is not asked for those fields, and `finish` fills them here instead.
  */
-export async function askClaude(
+export async function prepareClaudeAsk(
   pages: readonly Page[],
   question: ClaudeQuestion,
-  deps: ClaudeDeps,
-): Promise<ClaudeAnswer> {
+  deps: Omit<ClaudeDeps, 'client' | 'signal'>,
+): Promise<PreparedAsk> {
   const { config } = deps;
   const isMasked = question.docType
     ? isMaskedType(question.docType, config)
@@ -65,41 +76,58 @@ export async function askClaude(
   });
   const request = buildExtractionRequest({ model: config.PAPERWORK_MODEL, pages: sentPages, types });
 
+  const finish: PreparedAsk['finish'] = (message, options = {}) => {
+    const usage = usageOf(config.PAPERWORK_MODEL, message.usage, config, { isBatch: options.batch });
+    const call = message.content.find((block): block is ToolUseBlock => block.type === 'tool_use');
+    const docType = call && docTypeOfTool(call.name);
+    const asked = types.find((t) => t.docType === docType);
+    if (!call || !docType || !asked) {
+      throw new AppError(
+        'UPSTREAM_UNAVAILABLE',
+        `Claude answered without an extraction (${message.stop_reason}).`,
+        {
+          kind: 'upstream',
+        },
+      );
+    }
+    const read = readAnswer(docType, call.input, {
+      asked: asked.fields,
+      pages,
+      rulesFields: question.rulesFields,
+    });
+    const local = isMasked ? fillSensitiveFields(docType, pages, numbers, question.rulesFields) : {};
+    return {
+      docType,
+      fields: { ...read.fields, ...local },
+      findings: read.findings,
+      usage,
+      ms: options.ms ?? 0,
+    };
+  };
+  return { request, finish };
+}
+
+/** One Messages API call for an extraction (see `prepareClaudeAsk`). */
+export async function askClaude(
+  pages: readonly Page[],
+  question: ClaudeQuestion,
+  deps: ClaudeDeps,
+): Promise<ClaudeAnswer> {
+  const prepared = await prepareClaudeAsk(pages, question, deps);
   const started = performance.now();
-  const response = await deps.client.messages
-    .create(request, { signal: deps.signal })
+  const message = await deps.client.messages
+    .create(prepared.request, { signal: deps.signal })
     .catch((error: unknown) => {
       throw toClaudeAppError(error);
     });
-  const ms = Math.round(performance.now() - started);
-  const usage = usageOf(config.PAPERWORK_MODEL, response.usage, config);
-
-  const call = response.content.find((block): block is ToolUseBlock => block.type === 'tool_use');
-  const docType = call && docTypeOfTool(call.name);
-  const asked = types.find((t) => t.docType === docType);
-  if (!call || !docType || !asked) {
-    throw new AppError(
-      'UPSTREAM_UNAVAILABLE',
-      `Claude answered without an extraction (${response.stop_reason}).`,
-      {
-        kind: 'upstream',
-      },
-    );
-  }
-  const read = readAnswer(docType, call.input, {
-    asked: asked.fields,
-    pages,
-    rulesFields: question.rulesFields,
-  });
-  const local = isMasked ? fillSensitiveFields(docType, pages, numbers, question.rulesFields) : {};
-  return { docType, fields: { ...read.fields, ...local }, findings: read.findings, usage, ms };
+  return prepared.finish(message, { ms: Math.round(performance.now() - started) });
 }
 
 /** Text pages go as text; a scan goes with its image, painted over where a masked number is. */
 async function pagesToSend(
   pages: readonly Page[],
   numbers: ReturnType<typeof findSensitiveNumbers>,
-  deps: ClaudeDeps,
+  deps: Pick<ClaudeDeps, 'loadImage'>,
 ): Promise<RequestPage[]> {
   return Promise.all(
     pages.map(async (page) => {

@@ -15,6 +15,9 @@ export const DEFAULT_MODEL_PRICES: Record<string, ModelPrice> = {
   'claude-haiku-4-5': { input: 1, output: 5, cacheWrite: 1.25, cacheRead: 0.1 },
 };
 
+/** The Message Batches API bills every token kind at half the price. */
+export const BATCH_DISCOUNT = 0.5;
+
 /** Tokens of one or more Messages API calls and what they cost; `costUsd` is null for a model without a price. */
 export type LlmUsage = {
   model: string;
@@ -41,7 +44,12 @@ export function priceOf(model: string, config: Pick<Config, 'MODEL_PRICES'>): Mo
  * Usage of one call as the API reports it. `input_tokens` excludes the cached parts: cache reads and
  * writes are billed apart, at their own prices.
  */
-export function usageOf(model: string, usage: ApiUsage, config: Pick<Config, 'MODEL_PRICES'>): LlmUsage {
+export function usageOf(
+  model: string,
+  usage: ApiUsage,
+  config: Pick<Config, 'MODEL_PRICES'>,
+  options: { isBatch?: boolean } = {},
+): LlmUsage {
   const tokens = {
     inputTokens: usage.input_tokens,
     outputTokens: usage.output_tokens,
@@ -56,7 +64,8 @@ export function usageOf(model: string, usage: ApiUsage, config: Pick<Config, 'MO
         tokens.cacheWriteTokens * price.cacheWrite) /
       1_000_000
     : null;
-  return { model, requests: 1, ...tokens, costUsd: costUsd === null ? null : roundMicro(costUsd) };
+  const discounted = costUsd !== null && options.isBatch ? costUsd * BATCH_DISCOUNT : costUsd;
+  return { model, requests: 1, ...tokens, costUsd: discounted === null ? null : roundMicro(discounted) };
 }
 
 export function addUsage(a: LlmUsage | undefined, b: LlmUsage): LlmUsage {

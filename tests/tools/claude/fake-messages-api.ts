@@ -5,7 +5,8 @@ import type { AddressInfo } from 'node:net';
 // biome-ignore lint/suspicious/noExplicitAny: the request is whatever the SDK sent; tests read into it.
 export type SentRequest = { path: string; headers: IncomingMessage['headers']; body: any };
 
-export type FakeReply = { status?: number; headers?: Record<string, string>; json: unknown };
+/** `json` is sent as JSON; `text` as is (the Batches API's JSON Lines results). */
+export type FakeReply = { status?: number; headers?: Record<string, string>; json?: unknown; text?: string };
 export type FakeHandler = (request: SentRequest, index: number) => FakeReply | Promise<FakeReply>;
 
 export type Usage = {
@@ -34,8 +35,9 @@ export async function startFakeMessagesApi(handler: FakeHandler = (request) => t
       requests.push(request);
       try {
         const reply = await current(request, requests.length - 1);
-        res.writeHead(reply.status ?? 200, { 'content-type': 'application/json', ...reply.headers });
-        res.end(JSON.stringify(reply.json));
+        const type = reply.text === undefined ? 'application/json' : 'application/x-jsonl';
+        res.writeHead(reply.status ?? 200, { 'content-type': type, ...reply.headers });
+        res.end(reply.text ?? JSON.stringify(reply.json));
       } catch (error) {
         res.writeHead(500, { 'content-type': 'application/json' });
         res.end(JSON.stringify(apiError('api_error', String(error))));
