@@ -6,6 +6,7 @@ import { uiRoutes } from '../ui/ui-routes.ts';
 import { auditWrites } from './audit-writes.ts';
 import { authenticate } from './authenticate.ts';
 import { errorHandler, notFoundHandler } from './http-error.ts';
+import { agentRoutes } from './routes/agent-routes.ts';
 import { auditRoutes } from './routes/audit-routes.ts';
 import { documentsRoutes } from './routes/documents-routes.ts';
 import { exportRoutes } from './routes/export-routes.ts';
@@ -44,6 +45,7 @@ export function createApp(ctx: ToolContext, options: { isReady: ReadinessCheck }
   app.use(exportRoutes(ctx));
   app.use(auditRoutes(ctx));
   app.use(vendorsRoutes(ctx));
+  app.use(agentRoutes(ctx));
   app.use(uiRoutes());
   app.use(notFoundHandler);
   app.use(errorHandler(ctx.logger));

@@ -21,6 +21,7 @@ export const MCP_TOOL_NAMES = [
   'explain_field',
   'run_eval',
   'queue_stats',
+  'ask_copilot',
 ] as const;
 
 const VERSION = '0.1.0';

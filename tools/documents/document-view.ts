@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ReviewTaskViewSchema } from '../review/review-task-view.ts';
 import { DOCUMENT_STATUSES } from './document-status.ts';
 import { EngineSchema, ExtractedFieldSchema, FindingSchema } from './extraction-result.ts';
+import { SuggestionSchema } from './suggestion-view.ts';
 import { DOC_TYPES } from './types/index.ts';
 
 /** A stored document as every surface shows it: the extraction result (once there is one) plus its state. */
@@ -51,5 +52,11 @@ export const DocumentViewSchema = z.object({
       }),
     )
     .describe('Delivery of the approved record to each export target; a failed one can be retried.'),
+  suggestions: z
+    .array(SuggestionSchema)
+    .optional()
+    .describe(
+      "The exception resolver's proposed corrections, each accepted, dismissed or waiting for a person.",
+    ),
 });
 export type DocumentView = z.infer<typeof DocumentViewSchema>;

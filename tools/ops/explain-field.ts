@@ -2,11 +2,13 @@ import { z } from 'zod';
 import { AppError } from '../core/app-error.ts';
 import { defineTool } from '../core/tool.ts';
 import { FieldSourceSchema, FindingSchema } from '../documents/extraction-result.ts';
+import { SuggestionSchema } from '../documents/suggestion-view.ts';
 import { currentValues } from '../review/current-values.ts';
 import { listAudit } from '../storage/audit-log.ts';
 import { listCorrections } from '../storage/corrections-table.ts';
 import { findDocument } from '../storage/documents-table.ts';
 import { findLatestExtraction } from '../storage/extractions-table.ts';
+import { listSuggestions } from '../storage/suggestions-table.ts';
 
 export const explainField = defineTool({
   name: 'explain_field',
@@ -39,6 +41,10 @@ export const explainField = defineTool({
         auditSeq: z.number().optional().describe('The audit log entry that records it.'),
       }),
     ),
+    suggestions: z
+      .array(SuggestionSchema)
+      .optional()
+      .describe("The exception resolver's proposed values for this field."),
   }),
   role: 'viewer',
   isReadOnly: true,
@@ -46,11 +52,13 @@ export const explainField = defineTool({
   async run({ documentId, field }, ctx) {
     const document = await findDocument(ctx.db, documentId);
     if (!document) throw new AppError('NOT_FOUND', `No document with id ${documentId}.`);
-    const [extraction, corrections, audit] = await Promise.all([
+    const [extraction, corrections, audit, suggestions] = await Promise.all([
       findLatestExtraction(ctx.db, documentId),
       listCorrections(ctx.db, documentId),
       listAudit(ctx.db, { documentId }),
+      listSuggestions(ctx.db, documentId),
     ]);
+    const suggested = suggestions.filter((s) => s.field === field);
     const extracted = extraction?.fields[field];
     const value = currentValues(extraction?.fields ?? {}, corrections)[field];
     const corrected = audit.filter((e) => e.action === 'review.corrected' && e.details.field === field);
@@ -76,6 +84,7 @@ export const explainField = defineTool({
         at: c.at,
         ...(corrected[i] && { auditSeq: corrected[i].seq }),
       })),
+      ...(suggested.length > 0 && { suggestions: suggested }),
     };
   },
 });

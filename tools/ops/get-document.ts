@@ -13,14 +13,16 @@ import { type DocumentRecord, findDocument } from '../storage/documents-table.ts
 import { findLatestExtraction } from '../storage/extractions-table.ts';
 import { listPageSizes } from '../storage/pages-table.ts';
 import { findReviewTaskByDocument } from '../storage/review-tasks-table.ts';
+import { listSuggestions } from '../storage/suggestions-table.ts';
 
 export async function loadDocumentView(db: Queryable, document: DocumentRecord): Promise<DocumentView> {
-  const [extraction, task, corrections, pages, exports] = await Promise.all([
+  const [extraction, task, corrections, pages, exports, suggestions] = await Promise.all([
     findLatestExtraction(db, document.id),
     findReviewTaskByDocument(db, document.id),
     listCorrections(db, document.id),
     listPageSizes(db, document.id),
     listDeliveries(db, document.id),
+    listSuggestions(db, document.id),
   ]);
   const docType = document.docType && isDocType(document.docType) ? document.docType : null;
   const values = currentValues(extraction?.fields ?? {}, corrections);
@@ -59,6 +61,7 @@ export async function loadDocumentView(db: Queryable, document: DocumentRecord):
       },
     }),
     exports,
+    ...(suggestions.length > 0 && { suggestions }),
   };
 }
 

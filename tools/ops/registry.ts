@@ -1,11 +1,13 @@
 import type { Tool } from '../core/tool.ts';
 import { getAuditTrail, verifyAuditTrail } from './audit-trail.ts';
+import { decideSuggestionTool } from './decide-suggestion.ts';
 import { explainField } from './explain-field.ts';
 import { extractDocument } from './extract-document.ts';
 import { withFileSource } from './file-source.ts';
 import { getDocument } from './get-document.ts';
 import { getDocumentText } from './get-document-text.ts';
 import { getReviewTask } from './get-review-task.ts';
+import { listPendingActionsTool } from './list-pending-actions.ts';
 import { listReviewQueue } from './list-review-queue.ts';
 import { queueStats } from './queue-stats.ts';
 import { resolveReview } from './resolve-review.ts';
@@ -51,6 +53,8 @@ export const TOOLS: readonly Tool[] = [
   verifyAuditTrail,
   listVendorMaster,
   importVendors,
+  listPendingActionsTool,
+  decideSuggestionTool,
 ] as Tool[];
 
 const REGISTRY = createToolRegistry(TOOLS);
