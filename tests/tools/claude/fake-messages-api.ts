@@ -102,3 +102,59 @@ export function sentText(request: SentRequest): string {
 export function askedFields(request: SentRequest): string[] {
   return Object.keys(request.body.tools[0].input_schema.properties);
 }
+
+/** Which model call of an agent run a request is: the number of assistant turns already in it. */
+export function turnOf(request: SentRequest): number {
+  return (request.body.messages as { role: string }[]).filter((m) => m.role === 'assistant').length;
+}
+
+export type ScriptedBlock =
+  | { type: 'text'; text: string }
+  | { type: 'tool_use'; name: string; input: Record<string, unknown> };
+
+/**
+ * An assistant turn of a tool-using agent: text and tool calls in order. It stops for tools when it calls any,
+ * else it ends its turn.
+ */
+export function agentTurn(
+  request: SentRequest,
+  blocks: ScriptedBlock[],
+  usage: Partial<Usage> = {},
+): FakeReply {
+  const turn = turnOf(request);
+  const content = blocks.map((block, i) =>
+    block.type === 'text' ? block : { ...block, id: `toolu_${turn}_${i}` },
+  );
+  return {
+    json: {
+      id: `msg_fake_${turn}`,
+      type: 'message',
+      role: 'assistant',
+      model: request.body.model,
+      content,
+      stop_reason: blocks.some((b) => b.type === 'tool_use') ? 'tool_use' : 'end_turn',
+      stop_sequence: null,
+      usage: {
+        input_tokens: 100,
+        output_tokens: 50,
+        cache_read_input_tokens: 0,
+        cache_creation_input_tokens: 0,
+        ...usage,
+      },
+    },
+  };
+}
+
+export type SentToolResult = {
+  type: 'tool_result';
+  tool_use_id: string;
+  content: string;
+  is_error?: boolean;
+};
+
+/** The tool results the last user turn of a request carries (what the loop fed back to the model). */
+export function toolResultsOf(request: SentRequest): SentToolResult[] {
+  const last = request.body.messages.at(-1) as { role: string; content: unknown };
+  if (last.role !== 'user' || !Array.isArray(last.content)) return [];
+  return (last.content as SentToolResult[]).filter((block) => block.type === 'tool_result');
+}
