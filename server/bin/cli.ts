@@ -8,6 +8,7 @@ import {
   tokenCreateCommand,
   vendorsImportCommand,
 } from '../cli/admin-commands.ts';
+import { askCommand } from '../cli/ask-command.ts';
 import { evalCommand } from '../cli/eval-command.ts';
 import { extractCommand } from '../cli/extract-command.ts';
 import { ingestCommand } from '../cli/ingest-command.ts';
@@ -75,6 +76,15 @@ program
   .action((options: { dataset: string; engine?: EngineName; json?: boolean }) =>
     evalCommand(options, config()),
   );
+
+program
+  .command('ask')
+  .description(
+    'Ask the copilot on the server at PAPERWORK_URL (needs PAPERWORK_TOKEN; the server needs ANTHROPIC_API_KEY).',
+  )
+  .argument('<question>', 'a question or request, e.g. "which Northwind invoices are still in review?"')
+  .option('--json', 'print the answer, pending actions and run id as JSON')
+  .action((question: string, options: { json?: boolean }) => askCommand(question, options, config()));
 
 const token = program.command('token').description('Manage API tokens.');
 token

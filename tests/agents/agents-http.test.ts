@@ -1,3 +1,6 @@
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { askCopilot } from '../../agents/copilot.ts';
 import { suggestCorrections } from '../../agents/exception-resolver.ts';
@@ -7,6 +10,10 @@ import {
   makeInvoicePdf,
   SAMPLE_INVOICE,
 } from '../../evals/synth/make-invoice-pdf.ts';
+import { askCommand } from '../../server/cli/ask-command.ts';
+import { createPaperworkMcpServer } from '../../server/mcp/create-mcp-server.ts';
+import { localToolRunner } from '../../server/mcp/tool-runner.ts';
+import { SERVED_TOOLS } from '../../server/runtime/served-tools.ts';
 import { startTestServer, type TestServer, uploadForm } from '../support/test-server.ts';
 import {
   agentTurn,
@@ -229,6 +236,38 @@ describe('the agents over HTTP', () => {
     expect((await view(id)).suggestions?.map((s) => s.status)).toEqual(['accepted', 'dismissed']);
     // Suggestions change no value: the document still waits for a person's approval.
     expect((await view(id)).status).toBe('needs_review');
+  });
+
+  it('answers over MCP (ask_copilot) and on the command line (paperwork ask)', async () => {
+    api.setHandler((request) =>
+      agentTurn(request, [{ type: 'text', text: 'Northwind: two invoices this quarter.' }]),
+    );
+    const mcp = createPaperworkMcpServer({
+      registry: SERVED_TOOLS,
+      run: localToolRunner({
+        ...server.runtime.ctx,
+        actor: { kind: 'token', name: 'mcp-viewer', role: 'viewer' },
+      }),
+    });
+    const [serverSide, clientSide] = InMemoryTransport.createLinkedPair();
+    await mcp.connect(serverSide);
+    const client = new Client({ name: 'test', version: '1.0.0' });
+    await client.connect(clientSide);
+    const called = (await client.callTool({
+      name: 'ask_copilot',
+      arguments: { question: 'What do we owe Northwind?' },
+    })) as CallToolResult;
+    expect(called.isError).toBeFalsy();
+    expect(called.structuredContent).toMatchObject({
+      answer: 'Northwind: two invoices this quarter.',
+      pendingActions: [],
+    });
+    await client.close();
+
+    let printed = '';
+    const config = { ...server.runtime.ctx.config, PAPERWORK_URL: server.url, PAPERWORK_TOKEN: viewer };
+    await askCommand('What do we owe Northwind?', {}, config, { write: (text: string) => (printed += text) });
+    expect(printed).toContain('Northwind: two invoices this quarter.');
   });
 
   it('answers with a clear error that says what to set when there is no key', async () => {
