@@ -43,6 +43,8 @@ describe('the extract queue under the Messages API limits', () => {
     await running?.close();
     running = undefined;
     api.setHandler(answer);
+    // A test that failed while the queue was held must not hold up the next one.
+    await runtime.queues.queues.extract.removeRateLimitKey();
   });
   afterAll(async () => {
     await api?.close();
@@ -119,7 +121,8 @@ describe('the extract queue under the Messages API limits', () => {
     const id = await submit('INV-CLAUDE-429');
     const queue = runtime.queues.queues.extract;
     // The job is back in the queue, not failed or delayed, and the queue holds off for about the 10 minutes asked.
-    await waitFor(async () => (await extractJob(id))?.getState().then((s) => s === 'waiting'));
+    // Waiting is also the job's state before any worker took it: only after the 429 went out does it count.
+    await waitFor(async () => rateLimited && (await extractJob(id))?.getState().then((s) => s === 'waiting'));
     const ttl = await queue.getRateLimitTtl();
     expect(ttl).toBeGreaterThan(500_000);
     expect((await findDocument(runtime.ctx.db, id))?.status).toBe('extracting');
