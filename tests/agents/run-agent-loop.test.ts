@@ -45,6 +45,7 @@ describe('the agent loop', () => {
     api.requests.length = 0;
   });
 
+  const writes: Array<{ tool: string; rationale: string }> = [];
   const run = (limits = {}) =>
     runAgentLoop({
       client: createAgentClient(ctx.config),
@@ -54,7 +55,10 @@ describe('the agent loop', () => {
       tools: [listVendorMaster, getDocument, resolveReview, importVendors],
       engine: 'test_agent',
       limits,
-      onWrite: async ({ tool }) => ({ pending: tool.name }),
+      onWrite: async ({ tool, rationale }) => {
+        writes.push({ tool: tool.name, rationale });
+        return { pending: tool.name };
+      },
     });
 
   it('offers the tools from their schemas, runs read-only ones and feeds results back, errors as is_error', async () => {
@@ -124,6 +128,17 @@ describe('the agent loop', () => {
     expect(result.stopReason).toBe('answered');
     const [proposed] = toolResultsOf(api.requests[1]!);
     expect(proposed!.content).toContain('"pending":"resolve_review"');
+    expect(writes.at(-1)).toEqual({ tool: 'resolve_review', rationale: 'Approving as asked.' });
+  });
+
+  it('stops cleanly when the run takes longer than its timeout', async () => {
+    // The stand-in answers long after the run's time is up; the loop gives up on the call, not the test.
+    api.setHandler(async (request) => {
+      await new Promise((resolve) => setTimeout(resolve, 3_000));
+      return agentTurn(request, [{ type: 'text', text: 'Too late.' }]);
+    });
+    const result = await run({ timeoutMs: 500 });
+    expect(result).toMatchObject({ stopReason: 'timeout', turns: 0, answer: '' });
   });
 
   it('stops cleanly after the maximum number of turns', async () => {
