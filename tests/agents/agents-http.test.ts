@@ -123,6 +123,15 @@ describe('the agents over HTTP', () => {
     // The queue the model read came back to it as data; the write it asked for was not run.
     expect(toolResultsOf(api.requests.at(-2)!)[0]!.content).toContain('NW-3001');
     expect(toolResultsOf(api.requests.at(-1)!)[0]!.content).toContain('pending action');
+    const stored = (await (
+      await server.api('GET', `/api/agent/runs/${answer.runId}`, { token: reviewer })
+    ).json()) as {
+      kind: string;
+      transcript: unknown[];
+    };
+    expect(stored).toMatchObject({ kind: 'copilot', stopReason: 'answered' });
+    expect(stored.transcript).toHaveLength(6);
+    expect((await server.api('GET', `/api/agent/runs/${answer.runId}`, { token: viewer })).status).toBe(403);
 
     expect((await view(id)).status).toBe('needs_review');
     const before = (await audit(id)).map((e) => e.action);

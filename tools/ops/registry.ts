@@ -4,6 +4,7 @@ import { decideSuggestionTool } from './decide-suggestion.ts';
 import { explainField } from './explain-field.ts';
 import { extractDocument } from './extract-document.ts';
 import { withFileSource } from './file-source.ts';
+import { getAgentRun } from './get-agent-run.ts';
 import { getDocument } from './get-document.ts';
 import { getDocumentText } from './get-document-text.ts';
 import { getReviewTask } from './get-review-task.ts';
@@ -55,6 +56,7 @@ export const TOOLS: readonly Tool[] = [
   importVendors,
   listPendingActionsTool,
   decideSuggestionTool,
+  getAgentRun,
 ] as Tool[];
 
 const REGISTRY = createToolRegistry(TOOLS);

@@ -5,6 +5,7 @@ import { suggestCorrectionsTool } from '../../../agents/exception-resolver.ts';
 import type { ToolContext } from '../../../tools/core/context.ts';
 import { invokeTool } from '../../../tools/core/tool.ts';
 import { decideSuggestionTool } from '../../../tools/ops/decide-suggestion.ts';
+import { getAgentRun } from '../../../tools/ops/get-agent-run.ts';
 import { listPendingActionsTool } from '../../../tools/ops/list-pending-actions.ts';
 import { requireActor } from '../authenticate.ts';
 
@@ -20,6 +21,9 @@ export function agentRoutes(ctx: ToolContext): Router {
 
   router.post('/api/agent', async (req, res) => {
     res.json(await invokeTool(askCopilotTool, { question: body(req).question }, asActor(req)));
+  });
+  router.get('/api/agent/runs/:id', async (req, res) => {
+    res.json(await invokeTool(getAgentRun, { id: req.params.id }, asActor(req)));
   });
   router.get('/api/actions', async (req, res) => {
     res.json(await invokeTool(listPendingActionsTool, req.query, asActor(req)));
