@@ -7,7 +7,7 @@ import { extractInvoice } from './extract/invoice.ts';
 import { extractReceipt } from './extract/receipt.ts';
 
 /** Bumped whenever a rule changes what is extracted, so evals and stored results say which rules ran. */
-export const RULES_ENGINE_VERSION = '0.3.0';
+export const RULES_ENGINE_VERSION = '0.3.1';
 
 export type Understanding = {
   docType: DocType;

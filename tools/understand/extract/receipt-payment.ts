@@ -24,9 +24,23 @@ export type PaymentEvidence = {
   page: number;
 };
 
+/**
+ * The payment line's amount: the last one with decimals (a stray "1" after "30.50" is a mark), else one
+ * whose decimal point OCR read as a space ("101 00"), else the last number (change printed as "40").
+ */
 function lastAmount(line: TextLine): MoneyInSpan | undefined {
   const amounts = moneyInSpan(line.words);
-  return amounts[amounts.length - 1];
+  return amounts.filter((a) => a.hasDecimals).at(-1) ?? pointAsSpace(line) ?? amounts.at(-1);
+}
+
+/** "101" "00" at the end of a line, less than a character height apart: an amount whose point OCR lost. */
+function pointAsSpace(line: TextLine): MoneyInSpan | undefined {
+  const [left, right] = line.words.slice(-2);
+  if (!left || !right || !/^\d{1,6}$/.test(left.text) || !/^\d{2}$/.test(right.text)) return undefined;
+  const heightPx = Math.max(left.bbox[3] - left.bbox[1], right.bbox[3] - right.bbox[1]) * line.pageHeight;
+  if ((right.bbox[0] - left.bbox[2]) * line.pageWidth > heightPx) return undefined;
+  const joined = moneyInSpan([{ ...left, text: `${left.text}.${right.text}` }])[0];
+  return joined && { ...joined, words: [left, right] };
 }
 
 function labelOf(line: TextLine): string {

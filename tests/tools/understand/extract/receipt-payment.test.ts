@@ -58,6 +58,23 @@ describe('findPaymentEvidence', () => {
     [[['VISA', '8.42']], [['paid', 842]]],
     [
       [
+        ['Payment :', '101 00'],
+        ['Change Due :', '70.10'],
+      ],
+      [['cash-change', 3090]],
+    ],
+    [
+      [
+        ['Cash Received', '30.50 1'],
+        ['Change', '005'],
+      ],
+      [
+        ['cash-change', 2550],
+        ['cash-change', 3045],
+      ],
+    ],
+    [
+      [
         ['TOTAL', '12.40'],
         ['CHANGE', '0.60'],
       ],

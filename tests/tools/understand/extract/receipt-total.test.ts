@@ -140,6 +140,17 @@ describe('findReceiptTotal', () => {
     expect(summed!.score).toBeLessThan(0.6);
   });
 
+  it('does not sum a subtotal whose only charges are zero lines: a garbled tax line may be missing', () => {
+    const total = totalOf([
+      ['SUB-TOTAL', '49.06'],
+      ['DISC', '0.00'],
+      ['6ST', '2.94'],
+      ['ROUNDING', '0.00'],
+      ['TOTAL'],
+    ]);
+    expect(total).toBeNull();
+  });
+
   it('does not correct the total from a payment with no change, which OCR misreads as easily', () => {
     const total = totalOf([
       ['Nett Total', '9.20'],
