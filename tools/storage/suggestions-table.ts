@@ -56,8 +56,9 @@ export async function insertSuggestion(
   },
 ): Promise<Suggestion> {
   const { rows } = await db.query<SuggestionRow>(
-    `INSERT INTO suggestions (id, task_id, document_id, field, value, rationale, run_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
+    // clock_timestamp, not now(): a run's suggestions are stored in one transaction and keep their order.
+    `INSERT INTO suggestions (id, task_id, document_id, field, value, rationale, run_id, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, clock_timestamp()) RETURNING *`,
     [
       randomUUID(),
       suggestion.taskId,
