@@ -13,6 +13,7 @@ import { SERVED_TOOLS } from '../../../server/runtime/served-tools.ts';
 import type { Actor, Role } from '../../../tools/core/roles.ts';
 import { listAudit } from '../../../tools/storage/audit-log.ts';
 import { insertDocument } from '../../../tools/storage/documents-table.ts';
+import { insertLlmUsage } from '../../../tools/storage/llm-usage-table.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
 import {
   callError,
@@ -252,13 +253,22 @@ describe('the MCP server over an in-memory pair', () => {
     expect(none.documents).toEqual([]);
   });
 
-  it('counts documents, review tasks and jobs per stage', async () => {
+  it('counts documents, review tasks, jobs per stage and the day’s Claude usage', async () => {
+    const usage = { model: 'claude-test', requests: 2, inputTokens: 1200, outputTokens: 300 };
+    const cache = { cacheReadTokens: 0, cacheWriteTokens: 0, costUsd: 0.0081 };
+    await insertLlmUsage(server.runtime.ctx.db, { engine: 'claude', usage: { ...usage, ...cache } });
     const stats = await callOk<{
       documents: Record<string, number>;
       reviewTasks: Record<string, number>;
       overdueReviewTasks: number;
       stages: Record<string, { completed: number }>;
+      llmUsage: Array<{ model: string; requests: number; inputTokens: number; costUsd: number | null }>;
     }>(await connect('viewer'), 'queue_stats', {});
+    expect(stats.llmUsage.find((day) => day.model === 'claude-test')).toMatchObject({
+      requests: 2,
+      inputTokens: 1200,
+      costUsd: 0.0081,
+    });
     expect(Object.keys(stats.stages).sort()).toEqual(['export', 'extract', 'parse']);
     expect(stats.documents).toHaveProperty('needs_review');
     expect(stats.reviewTasks).toHaveProperty('open');
