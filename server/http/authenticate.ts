@@ -1,5 +1,6 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { AppError } from '../../tools/core/app-error.ts';
+import type { ToolContext } from '../../tools/core/context.ts';
 import { type Actor, hasRole, type Role } from '../../tools/core/roles.ts';
 import { findActorByToken } from '../../tools/storage/api-tokens.ts';
 import type { Db } from '../../tools/storage/db.ts';
@@ -103,4 +104,14 @@ export function requireRole(role: Role): RequestHandler {
 export function requireActor(req: Request): Actor {
   if (!req.actor) throw new AppError('UNAUTHENTICATED', 'Not authenticated.');
   return req.actor;
+}
+
+/** The server's context acting as the request's caller: what every route hands to the tool it runs. */
+export function callerContext(ctx: ToolContext, req: Request): ToolContext {
+  return { ...ctx, actor: requireActor(req) };
+}
+
+/** The JSON body as an object, or an empty one: the tool's schema then says what is missing. */
+export function jsonBody(req: Request): Record<string, unknown> {
+  return req.body && typeof req.body === 'object' ? (req.body as Record<string, unknown>) : {};
 }

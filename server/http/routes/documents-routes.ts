@@ -8,16 +8,12 @@ import { searchDocuments } from '../../../tools/ops/search-documents.ts';
 import { submitDocument } from '../../../tools/ops/submit-document.ts';
 import { findDocument } from '../../../tools/storage/documents-table.ts';
 import { listPages } from '../../../tools/storage/pages-table.ts';
-import { requireActor, requireRole } from '../authenticate.ts';
+import { callerContext, requireRole } from '../authenticate.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function documentsRoutes(ctx: ToolContext): Router {
   const router = Router();
-  const asActor = (req: Parameters<typeof requireActor>[0]): ToolContext => ({
-    ...ctx,
-    actor: requireActor(req),
-  });
   const upload = multer({
     storage: multer.memoryStorage(),
     limits: { fileSize: ctx.config.MAX_UPLOAD_BYTES, files: ctx.config.MAX_FILES_PER_UPLOAD, fields: 10 },
@@ -36,7 +32,11 @@ export function documentsRoutes(ctx: ToolContext): Router {
       try {
         const content = new Uint8Array(file.buffer.buffer, file.buffer.byteOffset, file.buffer.byteLength);
         documents.push(
-          await invokeTool(submitDocument, { filename: file.originalname, content, docType }, asActor(req)),
+          await invokeTool(
+            submitDocument,
+            { filename: file.originalname, content, docType },
+            callerContext(ctx, req),
+          ),
         );
       } catch (caught) {
         const error = toAppError(caught);
@@ -59,11 +59,11 @@ export function documentsRoutes(ctx: ToolContext): Router {
 
   router.get('/api/documents', async (req, res) => {
     // The UI's `q` is the tool's `text`.
-    res.json(await invokeTool(searchDocuments, { ...req.query, text: req.query.q }, asActor(req)));
+    res.json(await invokeTool(searchDocuments, { ...req.query, text: req.query.q }, callerContext(ctx, req)));
   });
 
   router.get('/api/documents/:id', async (req, res) => {
-    res.json(await invokeTool(getDocument, { id: req.params.id }, asActor(req)));
+    res.json(await invokeTool(getDocument, { id: req.params.id }, callerContext(ctx, req)));
   });
 
   router.get('/api/documents/:id/file', requireRole('viewer'), async (req, res) => {

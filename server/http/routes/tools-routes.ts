@@ -3,7 +3,7 @@ import { AppError } from '../../../tools/core/app-error.ts';
 import type { ToolContext } from '../../../tools/core/context.ts';
 import { invokeTool } from '../../../tools/core/tool.ts';
 import type { ToolRegistry } from '../../../tools/ops/registry.ts';
-import { requireActor } from '../authenticate.ts';
+import { callerContext } from '../authenticate.ts';
 
 /** JSON big enough for a file at the upload limit in base64 (4 characters for 3 bytes), plus the rest. */
 export function jsonBodyLimit(maxUploadBytes: number): number {
@@ -25,7 +25,7 @@ export function toolsRoutes(ctx: ToolContext, registry: ToolRegistry): Router {
         const names = registry.tools.map((t) => t.name).join(', ');
         throw new AppError('NOT_FOUND', `No tool named ${req.params.name}; the tools are: ${names}.`);
       }
-      res.json(await invokeTool(tool, req.body ?? {}, { ...ctx, actor: requireActor(req) }));
+      res.json(await invokeTool(tool, req.body ?? {}, callerContext(ctx, req)));
     },
   );
   return router;
