@@ -4,7 +4,7 @@ import type { DocType } from '../documents/types/index.ts';
 import { currentValues } from '../review/current-values.ts';
 import { listCorrections } from '../storage/corrections-table.ts';
 import type { Queryable } from '../storage/db.ts';
-import { type DocumentRecord, findDocument } from '../storage/documents-table.ts';
+import { type DocumentRecord, requireDocument } from '../storage/documents-table.ts';
 import { findLatestExtraction } from '../storage/extractions-table.ts';
 
 export type ApprovalKind = 'auto' | 'human';
@@ -42,8 +42,7 @@ const toIso = (value: string | Date) => new Date(value).toISOString();
  * is approved, so every attempt (and every retry) produces the same record, byte for byte.
  */
 export async function loadApprovedRecord(db: Queryable, documentId: string): Promise<ApprovedRecord> {
-  const document = await findDocument(db, documentId);
-  if (!document) throw new AppError('NOT_FOUND', `No document with id ${documentId}.`);
+  const document = await requireDocument(db, documentId);
   const [extraction, corrections, approval] = await Promise.all([
     findLatestExtraction(db, documentId),
     listCorrections(db, documentId),

@@ -1,12 +1,11 @@
 import { z } from 'zod';
-import { AppError } from '../core/app-error.ts';
 import { defineTool } from '../core/tool.ts';
 import { FieldSourceSchema, FindingSchema } from '../documents/extraction-result.ts';
 import { SuggestionSchema } from '../documents/suggestion-view.ts';
 import { currentValues } from '../review/current-values.ts';
 import { listAudit } from '../storage/audit-log.ts';
 import { listCorrections } from '../storage/corrections-table.ts';
-import { findDocument } from '../storage/documents-table.ts';
+import { requireDocument } from '../storage/documents-table.ts';
 import { findLatestExtraction } from '../storage/extractions-table.ts';
 import { listSuggestions } from '../storage/suggestions-table.ts';
 
@@ -50,8 +49,7 @@ export const explainField = defineTool({
   isReadOnly: true,
   isDestructive: false,
   async run({ documentId, field }, ctx) {
-    const document = await findDocument(ctx.db, documentId);
-    if (!document) throw new AppError('NOT_FOUND', `No document with id ${documentId}.`);
+    const document = await requireDocument(ctx.db, documentId);
     const [extraction, corrections, audit, suggestions] = await Promise.all([
       findLatestExtraction(ctx.db, documentId),
       listCorrections(ctx.db, documentId),

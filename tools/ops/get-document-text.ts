@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { AppError } from '../core/app-error.ts';
 import { defineTool } from '../core/tool.ts';
 import { PAGE_SOURCES } from '../documents/page.ts';
 import { groupWordLines } from '../read/word-lines.ts';
-import { findDocument } from '../storage/documents-table.ts';
+import { requireDocument } from '../storage/documents-table.ts';
 import { listPages } from '../storage/pages-table.ts';
 
 /**
@@ -24,8 +23,7 @@ export const getDocumentText = defineTool({
   isReadOnly: true,
   isDestructive: false,
   async run({ id }, ctx) {
-    const document = await findDocument(ctx.db, id);
-    if (!document) throw new AppError('NOT_FOUND', `No document with id ${id}.`);
+    const document = await requireDocument(ctx.db, id);
     const pages = await listPages(ctx.db, id);
     return {
       id,

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { AppError } from '../core/app-error.ts';
 import { defineTool } from '../core/tool.ts';
 import { type DocumentView, DocumentViewSchema } from '../documents/document-view.ts';
 import { isDocType } from '../documents/types/index.ts';
@@ -9,7 +8,7 @@ import { toReviewTaskView } from '../review/review-task-view.ts';
 import { listCorrections } from '../storage/corrections-table.ts';
 import type { Queryable } from '../storage/db.ts';
 import { listDeliveries } from '../storage/deliveries-table.ts';
-import { type DocumentRecord, findDocument } from '../storage/documents-table.ts';
+import { type DocumentRecord, requireDocument } from '../storage/documents-table.ts';
 import { findLatestExtraction } from '../storage/extractions-table.ts';
 import { listPageSizes } from '../storage/pages-table.ts';
 import { findReviewTaskByDocument } from '../storage/review-tasks-table.ts';
@@ -75,8 +74,6 @@ export const getDocument = defineTool({
   isReadOnly: true,
   isDestructive: false,
   async run({ id }, ctx) {
-    const document = await findDocument(ctx.db, id);
-    if (!document) throw new AppError('NOT_FOUND', `No document with id ${id}.`);
-    return loadDocumentView(ctx.db, document);
+    return loadDocumentView(ctx.db, await requireDocument(ctx.db, id));
   },
 });

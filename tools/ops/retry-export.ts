@@ -4,7 +4,7 @@ import { defineTool } from '../core/tool.ts';
 import { DOCUMENT_STATUSES } from '../documents/document-status.ts';
 import { appendAudit } from '../storage/audit-log.ts';
 import { DELIVERY_STATUSES, listDeliveries, resetFailedDeliveries } from '../storage/deliveries-table.ts';
-import { findDocument } from '../storage/documents-table.ts';
+import { requireDocument } from '../storage/documents-table.ts';
 
 export const DeliverySchema = z.object({
   target: z.string().describe('Where the record goes: "folder" (JSON and CSV files) or "webhook".'),
@@ -35,8 +35,7 @@ export const retryExport = defineTool({
   isReadOnly: false,
   isDestructive: false,
   async run({ id }, ctx) {
-    const document = await findDocument(ctx.db, id);
-    if (!document) throw new AppError('NOT_FOUND', `No document with id ${id}.`);
+    const document = await requireDocument(ctx.db, id);
     if (document.status === 'exported') {
       throw new AppError('CONFLICT', `Document ${id} is exported already; nothing to retry.`);
     }

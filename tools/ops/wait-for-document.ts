@@ -1,12 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
-import { AppError } from '../core/app-error.ts';
 import type { ToolProgress } from '../core/context.ts';
 import { defineTool } from '../core/tool.ts';
 import { DOCUMENT_STATUSES, type DocumentStatus } from '../documents/document-status.ts';
 import type { DocumentView } from '../documents/document-view.ts';
 import { DOC_TYPES } from '../documents/types/index.ts';
-import { findDocument } from '../storage/documents-table.ts';
+import { requireDocument } from '../storage/documents-table.ts';
 import { loadDocumentView } from './get-document.ts';
 
 /** MCP clients give up on a silent call after about a minute; a wait stays well inside that. */
@@ -112,11 +111,7 @@ export const waitForDocument = defineTool({
   isReadOnly: true,
   isDestructive: false,
   async run({ id, timeoutSeconds }, ctx) {
-    const read = async () => {
-      const document = await findDocument(ctx.db, id);
-      if (!document) throw new AppError('NOT_FOUND', `No document with id ${id}.`);
-      return document;
-    };
+    const read = () => requireDocument(ctx.db, id);
     const wait = await waitUntilDone(read, {
       timeoutSeconds,
       pollMs: 250,

@@ -1,3 +1,4 @@
+import { AppError } from '../core/app-error.ts';
 import type { Actor } from '../core/roles.ts';
 import type { DocumentStatus } from '../documents/document-status.ts';
 import type { DocType } from '../documents/types/index.ts';
@@ -66,6 +67,13 @@ export function toDocumentRecord(row: DocumentRow): DocumentRecord {
 export async function findDocument(db: Queryable, id: string): Promise<DocumentRecord | undefined> {
   const { rows } = await db.query<DocumentRow>('SELECT * FROM documents WHERE id = $1', [id]);
   return rows[0] && toDocumentRecord(rows[0]);
+}
+
+/** The document, or NOT_FOUND: what every operation on one named document starts with. */
+export async function requireDocument(db: Queryable, id: string): Promise<DocumentRecord> {
+  const document = await findDocument(db, id);
+  if (!document) throw new AppError('NOT_FOUND', `No document with id ${id}.`);
+  return document;
 }
 
 export async function findDocumentBySha256(

@@ -6,7 +6,7 @@ import { invokeTool } from '../../../tools/core/tool.ts';
 import { getDocument } from '../../../tools/ops/get-document.ts';
 import { searchDocuments } from '../../../tools/ops/search-documents.ts';
 import { submitDocument } from '../../../tools/ops/submit-document.ts';
-import { findDocument } from '../../../tools/storage/documents-table.ts';
+import { requireDocument } from '../../../tools/storage/documents-table.ts';
 import { listPages } from '../../../tools/storage/pages-table.ts';
 import { callerContext, requireRole } from '../authenticate.ts';
 
@@ -90,7 +90,6 @@ export function documentsRoutes(ctx: ToolContext): Router {
 }
 
 async function findDocumentOr404(ctx: ToolContext, id: string) {
-  const document = UUID.test(id) ? await findDocument(ctx.db, id) : undefined;
-  if (!document) throw new AppError('NOT_FOUND', `No document with id ${id}.`);
-  return document;
+  if (!UUID.test(id)) throw new AppError('NOT_FOUND', `No document with id ${id}.`);
+  return requireDocument(ctx.db, id);
 }
