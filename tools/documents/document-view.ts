@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ReviewTaskViewSchema } from '../review/review-task-view.ts';
+import { DeliverySchema } from './delivery-view.ts';
 import { DOCUMENT_STATUSES } from './document-status.ts';
 import { EngineSchema, ExtractedFieldSchema, FindingSchema } from './extraction-result.ts';
 import { SuggestionSchema } from './suggestion-view.ts';
@@ -42,15 +43,7 @@ export const DocumentViewSchema = z.object({
     .optional()
     .describe('The review task, when the document needed a person, with every correction made.'),
   exports: z
-    .array(
-      z.object({
-        target: z.string(),
-        status: z.enum(['pending', 'delivered', 'failed']),
-        attempts: z.number(),
-        lastError: z.string().optional(),
-        deliveredAt: z.string().optional(),
-      }),
-    )
+    .array(DeliverySchema)
     .describe('Delivery of the approved record to each export target; a failed one can be retried.'),
   suggestions: z
     .array(SuggestionSchema)

@@ -1,20 +1,11 @@
 import { z } from 'zod';
 import { AppError } from '../core/app-error.ts';
 import { defineTool } from '../core/tool.ts';
+import { DeliverySchema } from '../documents/delivery-view.ts';
 import { DOCUMENT_STATUSES } from '../documents/document-status.ts';
 import { appendAudit } from '../storage/audit-log.ts';
-import { DELIVERY_STATUSES, listDeliveries, resetFailedDeliveries } from '../storage/deliveries-table.ts';
+import { listDeliveries, resetFailedDeliveries } from '../storage/deliveries-table.ts';
 import { requireDocument } from '../storage/documents-table.ts';
-
-export const DeliverySchema = z.object({
-  target: z.string().describe('Where the record goes: "folder" (JSON and CSV files) or "webhook".'),
-  status: z
-    .enum(DELIVERY_STATUSES)
-    .describe('pending: being tried; delivered; failed: waits for retry_export.'),
-  attempts: z.number().int().min(0).describe('Attempts made so far, retries included.'),
-  lastError: z.string().optional().describe('Why the last attempt failed, when it did.'),
-  deliveredAt: z.string().optional().describe('When it was delivered, ISO 8601.'),
-});
 
 /**
  * Starts a stalled export again. Failed deliveries become pending and the export runs anew with all its

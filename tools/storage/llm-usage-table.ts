@@ -28,19 +28,8 @@ export async function insertLlmUsage(
   );
 }
 
-export type DailyLlmUsage = {
-  /** UTC day, YYYY-MM-DD. */
-  day: string;
-  model: string;
-  documents: number;
-  requests: number;
-  inputTokens: number;
-  outputTokens: number;
-  cacheReadTokens: number;
-  cacheWriteTokens: number;
-  /** Null when some usage that day was of a model without a price. */
-  costUsd: number | null;
-};
+/** One UTC day's usage of one model (`day` as YYYY-MM-DD); `costUsd` is null when some of it had no price. */
+export type DailyLlmUsage = LlmUsage & { day: string; documents: number };
 
 type DailyRow = {
   day: string;
