@@ -14,6 +14,7 @@ import { askCommand } from '../../server/cli/ask-command.ts';
 import { createPaperworkMcpServer } from '../../server/mcp/create-mcp-server.ts';
 import { localToolRunner } from '../../server/mcp/tool-runner.ts';
 import { SERVED_TOOLS } from '../../server/runtime/served-tools.ts';
+import { unbalancedInvoice } from '../support/invoice-fixtures.ts';
 import { startTestServer, type TestServer, uploadForm } from '../support/test-server.ts';
 import {
   agentTurn,
@@ -39,16 +40,11 @@ type View = {
 };
 type AuditEntry = { action: string; actor: string; details: Record<string, unknown> };
 
-function printedToday(): string {
-  const now = new Date();
-  return `${String(now.getMonth() + 1).padStart(2, '0')}/${String(now.getDate()).padStart(2, '0')}/${now.getFullYear()}`;
-}
-
 /** Northwind's invoice with a Total Due ten dollars over its lines and tax: it goes to review. */
-function northwindInvoice(invoiceNumber: string): InvoiceFixture {
-  const fixture = { ...SAMPLE_INVOICE, invoiceNumber, invoiceDate: printedToday(), dueDate: undefined };
-  return { ...fixture, printedTotal: Number(invoiceTotals(fixture).total) + 10 };
-}
+const northwindInvoice = (invoiceNumber: string): InvoiceFixture => {
+  const { vendor, vendorAddress, customer, lines, taxRate } = SAMPLE_INVOICE;
+  return unbalancedInvoice(invoiceNumber, { vendor, vendorAddress, customer, lines, taxRate });
+};
 
 describe('the agents over HTTP', () => {
   let api: FakeMessagesApi;

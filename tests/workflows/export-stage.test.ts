@@ -21,8 +21,8 @@ import { runExportStage } from '../../workflows/stages/export-stage.ts';
 import { startWorkers } from '../../workflows/start-workers.ts';
 import { DATABASE_KINDS, uniqueRunName } from '../support/test-db.ts';
 import { makeTestConfig, removeTestData } from '../support/test-server.ts';
+import { startWebhookReceiver } from '../support/webhook-receiver.ts';
 import { insertApprovedDocument } from '../tools/export/insert-approved-document.ts';
-import { startWebhookReceiver } from '../tools/export/webhook-receiver.ts';
 
 const SECRET = 'whsec_test_0123456789abcdef';
 type Receiver = Awaited<ReturnType<typeof startWebhookReceiver>>;

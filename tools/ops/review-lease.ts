@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { AppError } from '../core/app-error.ts';
 import { defineTool } from '../core/tool.ts';
-import { loadReview, requirePending, requireSecondApprover, viewOfReview } from '../review/load-review.ts';
+import {
+  loadReview,
+  requireNotHeldByOther,
+  requirePending,
+  requireSecondApprover,
+  viewOfReview,
+} from '../review/load-review.ts';
 import { ReviewTaskViewSchema } from '../review/review-task-view.ts';
 import { appendAudit } from '../storage/audit-log.ts';
 import { claimReviewTask, releaseReviewTask } from '../storage/review-tasks-table.ts';
@@ -38,15 +44,15 @@ export const claimReview = defineTool({
       }
       return task;
     });
-    const after = await loadReview(ctx.db, id);
     if (!claimed) {
-      requirePending(after.task);
-      throw new AppError(
-        'CONFLICT',
-        `Review task ${id} is claimed by ${after.task.claimedBy} until ${after.task.leaseExpiresAt}.`,
-      );
+      // Someone else won: say who, from the task as it is now.
+      const current = await loadReview(ctx.db, id);
+      requirePending(current.task);
+      requireNotHeldByOther(current.task, ctx.actor);
+      throw new AppError('CONFLICT', `Review task ${id} changed while it was being claimed; try again.`);
     }
-    return { task: viewOfReview(after) };
+    // The document and its values did not change with the lease; only the task did.
+    return { task: viewOfReview({ ...before, task: claimed }) };
   },
 });
 

@@ -3,8 +3,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type InvoiceFixture, invoiceTotals, makeInvoicePdf } from '../../../evals/synth/make-invoice-pdf.ts';
 import { verifyWebhookSignature } from '../../../tools/export/webhook-signature.ts';
+import { unbalancedInvoice } from '../../support/invoice-fixtures.ts';
 import { startTestServer, type TestServer, uploadForm } from '../../support/test-server.ts';
-import { startWebhookReceiver } from '../../tools/export/webhook-receiver.ts';
+import { startWebhookReceiver } from '../../support/webhook-receiver.ts';
 
 const SECRET = 'test-webhook-secret-0123456789';
 
@@ -28,26 +29,11 @@ type View = {
   exports: Array<{ target: string; status: string }>;
 };
 
-/** Today as printed on a US invoice, so the date rules see a current document whenever the test runs. */
-function printedToday(): string {
-  const now = new Date();
-  return `${String(now.getMonth() + 1).padStart(2, '0')}/${String(now.getDate()).padStart(2, '0')}/${now.getFullYear()}`;
-}
-
-function unbalancedInvoice(invoiceNumber: string, unitPrice: number): InvoiceFixture {
-  const fixture: InvoiceFixture = {
-    vendor: 'Fabrikam Supplies LLC',
-    vendorAddress: ['77 Mill Road', 'Portland, OR 97201'],
-    customer: 'Contoso Finance Inc.',
-    invoiceNumber,
-    invoiceDate: printedToday(),
-    currencySymbol: '$',
+/** Four boxes of paper at `unitPrice`, printed with a total ten dollars too high. */
+const paperInvoice = (invoiceNumber: string, unitPrice: number) =>
+  unbalancedInvoice(invoiceNumber, {
     lines: [{ description: 'Printer paper, boxes', quantity: 4, unitPrice }],
-    taxRate: 0.1,
-  };
-  // Ten dollars more than the lines and tax add up to: the arithmetic rule must catch it.
-  return { ...fixture, printedTotal: Number(invoiceTotals(fixture).total) + 10 };
-}
+  });
 
 describe('the review cycle over HTTP', () => {
   let server: TestServer;
@@ -105,7 +91,7 @@ describe('the review cycle over HTTP', () => {
     server.api('POST', route, { token, body });
 
   it('takes an unbalanced invoice through review, correction and approval to export', async () => {
-    const fixture = unbalancedInvoice('FAB-1001', 20);
+    const fixture = paperInvoice('FAB-1001', 20);
     const id = await submit('fabrikam-1001.pdf', fixture);
     const settled = (await server.waitForSettled(id)) as unknown as View;
     expect(settled.status).toBe('needs_review');
@@ -189,7 +175,7 @@ describe('the review cycle over HTTP', () => {
 
   it('needs a second, different approver above the four-eyes limit', async () => {
     // 4 × 300 + 10% tax = 1320, over the 1000 limit; printed wrong so that it goes to review.
-    const id = await submit('fabrikam-2002.pdf', unbalancedInvoice('FAB-2002', 300));
+    const id = await submit('fabrikam-2002.pdf', paperInvoice('FAB-2002', 300));
     await server.waitForSettled(id);
     const { review } = await view(id);
     expect(review?.fourEyes.required).toBe(true);
@@ -218,7 +204,7 @@ describe('the review cycle over HTTP', () => {
   });
 
   it('rejects with a reason, and only with one', async () => {
-    const id = await submit('fabrikam-3003.pdf', unbalancedInvoice('FAB-3003', 15));
+    const id = await submit('fabrikam-3003.pdf', paperInvoice('FAB-3003', 15));
     await server.waitForSettled(id);
     const taskId = (await view(id)).review!.taskId;
     expect((await post(`/api/review/${taskId}/reject`, reviewerA)).status).toBe(400);
@@ -229,7 +215,7 @@ describe('the review cycle over HTTP', () => {
   });
 
   it('flags the same vendor and invoice number as a duplicate', async () => {
-    const fixture = unbalancedInvoice('FAB-4004', 12);
+    const fixture = paperInvoice('FAB-4004', 12);
     const first = await submit('fabrikam-4004.pdf', fixture);
     await server.waitForSettled(first);
     // Another file (a different line) with the same vendor and invoice number.

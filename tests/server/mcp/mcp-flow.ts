@@ -1,33 +1,8 @@
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { expect } from 'vitest';
-import { type InvoiceFixture, invoiceTotals, makeInvoicePdf } from '../../../evals/synth/make-invoice-pdf.ts';
+import { type InvoiceFixture, makeInvoicePdf } from '../../../evals/synth/make-invoice-pdf.ts';
 import { MCP_TOOL_NAMES } from '../../../server/mcp/create-mcp-server.ts';
-
-/** Today as printed on a US invoice, so the date rules see a current document whenever the test runs. */
-function printedToday(): string {
-  const now = new Date();
-  return `${String(now.getMonth() + 1).padStart(2, '0')}/${String(now.getDate()).padStart(2, '0')}/${now.getFullYear()}`;
-}
-
-/** An invoice whose printed total is ten dollars more than its lines and tax: it always lands in review. */
-export function unbalancedInvoice(
-  invoiceNumber: string,
-  overrides: Partial<InvoiceFixture> = {},
-): InvoiceFixture {
-  const fixture: InvoiceFixture = {
-    vendor: 'Fabrikam Supplies LLC',
-    vendorAddress: ['77 Mill Road', 'Portland, OR 97201'],
-    customer: 'Contoso Finance Inc.',
-    invoiceNumber,
-    invoiceDate: printedToday(),
-    currencySymbol: '$',
-    lines: [{ description: 'Printer paper, boxes', quantity: 4, unitPrice: 20 }],
-    taxRate: 0.1,
-    ...overrides,
-  };
-  return { ...fixture, printedTotal: Number(invoiceTotals(fixture).total) + 10 };
-}
 
 export async function invoiceBase64(fixture: InvoiceFixture): Promise<string> {
   return Buffer.from(await makeInvoicePdf(fixture)).toString('base64');

@@ -6,15 +6,9 @@ import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/
 import { ElicitRequestSchema } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeInvoicePdf } from '../../../evals/synth/make-invoice-pdf.ts';
+import { unbalancedInvoice } from '../../support/invoice-fixtures.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
-import {
-  callError,
-  callOk,
-  expectToolList,
-  invoiceBase64,
-  runReviewCycle,
-  unbalancedInvoice,
-} from './mcp-flow.ts';
+import { callError, callOk, expectToolList, invoiceBase64, runReviewCycle } from './mcp-flow.ts';
 
 describe('MCP over Streamable HTTP at /mcp, and tools at /api/tools/:name', () => {
   let server: TestServer;

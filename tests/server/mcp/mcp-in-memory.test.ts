@@ -14,15 +14,9 @@ import type { Actor, Role } from '../../../tools/core/roles.ts';
 import { listAudit } from '../../../tools/storage/audit-log.ts';
 import { insertDocument } from '../../../tools/storage/documents-table.ts';
 import { insertLlmUsage } from '../../../tools/storage/llm-usage-table.ts';
+import { unbalancedInvoice } from '../../support/invoice-fixtures.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
-import {
-  callError,
-  callOk,
-  expectToolList,
-  invoiceBase64,
-  runReviewCycle,
-  unbalancedInvoice,
-} from './mcp-flow.ts';
+import { callError, callOk, expectToolList, invoiceBase64, runReviewCycle } from './mcp-flow.ts';
 
 describe('the MCP server over an in-memory pair', () => {
   let server: TestServer;

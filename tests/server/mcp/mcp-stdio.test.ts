@@ -8,8 +8,9 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { getDefaultEnvironment, StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeInvoicePdf } from '../../../evals/synth/make-invoice-pdf.ts';
+import { unbalancedInvoice } from '../../support/invoice-fixtures.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
-import { callError, callOk, expectToolList, runReviewCycle, unbalancedInvoice } from './mcp-flow.ts';
+import { callError, callOk, expectToolList, runReviewCycle } from './mcp-flow.ts';
 
 const CLI = path.resolve(import.meta.dirname, '../../../server/bin/paperwork.js');
 

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../../tools/core/app-error.ts';
 import { verifyWebhookSignature } from '../../../tools/export/webhook-signature.ts';
 import { isAllowedWebhookUrl, sendWebhook } from '../../../tools/export/webhook-target.ts';
-import { startWebhookReceiver } from './webhook-receiver.ts';
+import { startWebhookReceiver } from '../../support/webhook-receiver.ts';
 
 const SECRET = 'whsec_test_0123456789abcdef';
 const BODY = JSON.stringify({ documentId: 'd1', fields: { total_amount: '1234.50' } });
