@@ -224,6 +224,11 @@ export const ConfigSchema = z
       .describe(
         "Cap on extract jobs started a minute (all workers together); unset: only the API's 429s slow the queue.",
       ),
+    RESOLVER_AUTO: boolish
+      .optional()
+      .describe(
+        'Run the exception resolver by itself on every document that goes to review; default on when ANTHROPIC_API_KEY is set.',
+      ),
   })
   .superRefine((config, ctx) => {
     if (!config.WEBHOOK_URL) return;
