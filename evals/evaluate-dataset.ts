@@ -1,74 +1,59 @@
 import { readFile } from 'node:fs/promises';
 import type { DocType } from '../tools/documents/types/index.ts';
 import { compareField } from './compare-field.ts';
-import { readDataset } from './dataset.ts';
+import { type Dataset, readDataset } from './dataset.ts';
+import type { DocumentRow, EvalReport } from './eval-report.ts';
+import { businessRates } from './metrics/business-rates.ts';
+import { calibrate } from './metrics/calibration.ts';
+import { scoreDocTypes } from './metrics/doc-type-scores.ts';
+import { scoreFields } from './metrics/field-scores.ts';
+import { costOf, latencyOf } from './metrics/latency-and-cost.ts';
+
+export type {
+  DocumentRow,
+  EvalReport,
+  FieldMismatch,
+  FieldStats,
+  ScoredField,
+} from './eval-report.ts';
 
 /** What the injected extractor returns for one document: only the parts the eval scores. */
 export type EvalExtraction = {
   docType: DocType;
   fields: Record<string, { value: unknown; confidence?: number }>;
+  /** The routing verdict, for the straight-through and false-accept rates. */
+  status?: string;
+  /** Route reason codes behind a `needs_review`. */
+  reasons?: string[];
+  /** The extraction's timings; `llmCostUsd` is what it spent. */
+  timings?: Record<string, number>;
 };
 
 export type EvalExtract = (bytes: Uint8Array, file: string, docType?: DocType) => Promise<EvalExtraction>;
 
-export type FieldMismatch = {
-  field: string;
-  expected: unknown;
-  predicted?: unknown;
-  confidence?: number;
-  similarity: number;
-};
-
-export type DocumentRow = {
-  file: string;
-  expectedDocType?: DocType;
-  docType?: DocType;
-  error?: string;
-  correct: number;
-  expected: number;
-  mismatches: FieldMismatch[];
-  /** Every scored field with its confidence and verdict, for calibration. */
-  scored: { field: string; confidence?: number; isMatch: boolean }[];
-};
-
-export type FieldStats = {
-  field: string;
-  expected: number;
-  predicted: number;
-  correct: number;
-  accuracy: number;
-  precision: number;
-  meanSimilarity: number;
-};
-
-export type EvalReport = {
-  dir: string;
-  documents: number;
-  errors: number;
-  docTypeAccuracy: number | null;
-  fields: FieldStats[];
-  rows: DocumentRow[];
-};
-
-async function scoreOne(
-  entry: Awaited<ReturnType<typeof readDataset>>['entries'][number],
-  extract: EvalExtract,
-): Promise<DocumentRow> {
+async function scoreOne(entry: Dataset['entries'][number], extract: EvalExtract): Promise<DocumentRow> {
   const row: DocumentRow = {
     file: entry.file,
     expectedDocType: entry.docType,
+    latencyMs: 0,
     correct: 0,
     expected: 0,
     mismatches: [],
     scored: [],
   };
+  const bytes = new Uint8Array(await readFile(entry.path));
   let extraction: EvalExtraction;
+  const started = performance.now();
   try {
-    extraction = await extract(new Uint8Array(await readFile(entry.path)), entry.file, entry.docType);
+    extraction = await extract(bytes, entry.file, entry.docType);
+    if (extraction.status !== undefined) row.status = extraction.status;
+    if (extraction.reasons !== undefined) row.reasons = extraction.reasons;
+    row.costUsd = extraction.timings?.llmCostUsd ?? 0;
   } catch (error) {
     row.error = error instanceof Error ? error.message : String(error);
     extraction = { docType: 'other', fields: {} };
   }
+  row.latencyMs = Math.round(performance.now() - started);
   row.docType = extraction.docType;
   for (const [field, expected] of Object.entries(entry.expected)) {
     row.expected++;
@@ -76,7 +61,12 @@ async function scoreOne(
     const verdict = predicted
       ? compareField(field, expected, predicted.value)
       : { isMatch: false, similarity: 0 };
-    row.scored.push({ field, confidence: predicted?.confidence, isMatch: verdict.isMatch });
+    row.scored.push({
+      field,
+      confidence: predicted?.confidence,
+      isMatch: verdict.isMatch,
+      predicted: predicted !== undefined,
+    });
     if (verdict.isMatch) row.correct++;
     else
       row.mismatches.push({
@@ -90,10 +80,27 @@ async function scoreOne(
   return row;
 }
 
+/** Every figure of a report from its rows; exported so a stored report's rows can be scored again. */
+export function summarizeRows(dir: string, rows: DocumentRow[]): EvalReport {
+  const docTypes = scoreDocTypes(rows);
+  return {
+    dir,
+    documents: rows.length,
+    errors: rows.filter((r) => r.error).length,
+    docTypeAccuracy: docTypes.accuracy,
+    fields: scoreFields(rows),
+    business: businessRates(rows),
+    calibration: calibrate(rows),
+    docTypes,
+    latency: latencyOf(rows),
+    cost: costOf(rows),
+    rows,
+  };
+}
+
 /**
  * Runs the injected extractor over every document of a dataset folder, `concurrency` at a time, and scores
  * each expected field. A document whose extraction throws counts as all fields missing, and is listed.
- * Accuracy is correct / expected; precision is correct / predicted (over fields that were expected).
  */
 export async function evaluateDataset(options: {
   dir: string;
@@ -114,45 +121,5 @@ export async function evaluateDataset(options: {
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 1) }, worker));
-  const stats = new Map<string, FieldStats & { similaritySum: number }>();
-  for (const row of rows) {
-    const entry = dataset.entries.find((e) => e.file === row.file)!;
-    for (const [field, expected] of Object.entries(entry.expected)) {
-      const s = stats.get(field) ?? {
-        field,
-        expected: 0,
-        predicted: 0,
-        correct: 0,
-        accuracy: 0,
-        precision: 0,
-        meanSimilarity: 0,
-        similaritySum: 0,
-      };
-      const verdict = row.scored.find((x) => x.field === field);
-      const mismatch = row.mismatches.find((m) => m.field === field);
-      s.expected++;
-      if (verdict?.isMatch || (mismatch && mismatch.predicted !== undefined)) s.predicted++;
-      if (verdict?.isMatch) s.correct++;
-      s.similaritySum += verdict?.isMatch ? 1 : (mismatch?.similarity ?? 0);
-      void expected;
-      stats.set(field, s);
-    }
-  }
-  const fields = [...stats.values()].map(({ similaritySum, ...s }) => ({
-    ...s,
-    accuracy: s.expected ? s.correct / s.expected : 0,
-    precision: s.predicted ? s.correct / s.predicted : 0,
-    meanSimilarity: s.expected ? similaritySum / s.expected : 0,
-  }));
-  const typed = rows.filter((r) => r.expectedDocType);
-  return {
-    dir: options.dir,
-    documents: rows.length,
-    errors: rows.filter((r) => r.error).length,
-    docTypeAccuracy: typed.length
-      ? typed.filter((r) => r.docType === r.expectedDocType).length / typed.length
-      : null,
-    fields,
-    rows,
-  };
+  return summarizeRows(options.dir, rows);
 }

@@ -9,7 +9,7 @@ import {
   vendorsImportCommand,
 } from '../cli/admin-commands.ts';
 import { askCommand } from '../cli/ask-command.ts';
-import { evalCommand } from '../cli/eval-command.ts';
+import { type EvalCommandOptions, evalCommand } from '../cli/eval-command.ts';
 import { extractCommand } from '../cli/extract-command.ts';
 import { ingestCommand } from '../cli/ingest-command.ts';
 import { mcpCommand } from '../cli/mcp-command.ts';
@@ -72,10 +72,9 @@ program
   .description('Measure extraction on a labelled dataset folder (manifest.jsonl).')
   .requiredOption('--dataset <dir>', 'folder with manifest.jsonl')
   .addOption(engineOption())
+  .option('--report <file>', 'also write a self-contained HTML report (charts, mismatches) to this file')
   .option('--json', 'print the report as JSON')
-  .action((options: { dataset: string; engine?: EngineName; json?: boolean }) =>
-    evalCommand(options, config()),
-  );
+  .action((options: EvalCommandOptions) => evalCommand(options, config()));
 
 program
   .command('ask')

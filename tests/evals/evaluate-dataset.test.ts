@@ -91,7 +91,7 @@ describe('evaluateDataset', () => {
     expect(report.rows[2]!.error).toBe('cannot read');
     expect(progress).toEqual([1, 2, 3]);
     const table = formatEvalTable(report);
-    expect(table).toMatch(/total_amount\s+3\s+2\s+1\s+33\.3%\s+50\.0%/);
+    expect(table).toMatch(/total_amount\s+3\s+2\s+1\s+50\.0%\s+33\.3%\s+40\.0%/);
     expect(table).toContain('document type accuracy 33.3%');
   });
 });
