@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { readRoutingFile } from './routing-file.ts';
 
 const boolish = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -95,6 +96,13 @@ export const ConfigSchema = z
       .default({})
       .describe(
         'Per-field confidence thresholds as JSON, e.g. {"total_amount":0.9}; others use CONFIDENCE_THRESHOLD.',
+      ),
+    ROUTING_FILE: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        'JSON file of per-field thresholds ({"fieldThresholds":{…}}, from `paperwork calibrate --write`), read at start if present; FIELD_THRESHOLDS overrides it per key. Default DATA_DIR/routing.json.',
       ),
     AUTO_APPROVE_LIMIT: z.coerce
       .number()
@@ -224,6 +232,20 @@ export const ConfigSchema = z
       .describe(
         "Cap on extract jobs started a minute (all workers together); unset: only the API's 429s slow the queue.",
       ),
+    BATCH_COLLECT_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .default(60)
+      .describe(
+        'Bulk mode: how long requests are collected after the first one before they go out as one Message Batch.',
+      ),
+    BATCH_POLL_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .default(60)
+      .describe('Bulk mode: how often a Message Batch in flight is asked whether it has ended.'),
     RESOLVER_AUTO: boolish
       .optional()
       .describe(
@@ -248,7 +270,7 @@ export const ConfigSchema = z
       });
     }
   });
-export type Config = z.infer<typeof ConfigSchema> & { EXPORT_DIR: string };
+export type Config = z.infer<typeof ConfigSchema> & { EXPORT_DIR: string; ROUTING_FILE: string };
 
 /** Parses the environment; a typo or a bad value stops the start with every problem listed. */
 export function parseConfig(env: Record<string, string | undefined>): Config {
@@ -264,9 +286,12 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   }
   const config = result.data;
   const dataDir = path.resolve(config.DATA_DIR);
+  const routingFile = path.resolve(config.ROUTING_FILE ?? path.join(dataDir, 'routing.json'));
   return {
     ...config,
     DATA_DIR: dataDir,
+    ROUTING_FILE: routingFile,
+    FIELD_THRESHOLDS: { ...readRoutingFile(routingFile)?.fieldThresholds, ...config.FIELD_THRESHOLDS },
     EXPORT_DIR: path.resolve(config.EXPORT_DIR ?? path.join(dataDir, 'exports')),
   };
 }
