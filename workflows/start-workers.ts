@@ -7,6 +7,7 @@ import type { QueueConnection } from './pipeline-queues.ts';
 import { recordExportFailure, runExportStage } from './stages/export-stage.ts';
 import { runExtractStage } from './stages/extract-stage.ts';
 import { runParseStage } from './stages/parse-stage.ts';
+import { runResolveStage } from './stages/resolve-stage.ts';
 
 export type StageRunner = (
   documentId: string,
@@ -21,6 +22,7 @@ const DEFAULT_STAGE_RUNNERS: Partial<Record<Stage, StageRunner>> = {
     }),
   extract: (documentId, ctx) => runExtractStage(documentId, ctx),
   export: (documentId, ctx) => runExportStage(documentId, ctx),
+  resolve: (documentId, ctx) => runResolveStage(documentId, ctx),
 };
 
 type FinalFailureHandler = (
@@ -38,6 +40,8 @@ const ON_FINAL_FAILURE: Record<Stage, FinalFailureHandler> = {
   parse: failDocument,
   extract: failDocument,
   export: (documentId, _stage, error, ctx) => recordExportFailure(documentId, error, ctx),
+  // Suggestions are a help, not a step: the document stays in review as it was; the warning above says why.
+  resolve: async () => undefined,
 };
 
 export type WorkerOptions = QueueConnection & {
@@ -63,7 +67,7 @@ export function startWorkers(options: WorkerOptions): RunningWorkers {
         prefix: options.prefix,
         concurrency: options.concurrency[stage as Stage] ?? 1,
         // BullMQ honours a manual rate limit (a 429's retry-after) only on a queue that has a limiter.
-        ...(stage === 'extract' && { limiter: extractLimiterOf(options.ctx) }),
+        ...((stage === 'extract' || stage === 'resolve') && { limiter: extractLimiterOf(options.ctx) }),
         // BullMQ treats an explicit undefined as a value; pass only what was given.
         ...(options.lockDuration && { lockDuration: options.lockDuration }),
         ...(options.stalledInterval && { stalledInterval: options.stalledInterval }),

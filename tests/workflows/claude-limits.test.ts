@@ -36,6 +36,8 @@ describe('the extract queue under the Messages API limits', () => {
         ANTHROPIC_API_KEY: 'sk-ant-test-not-a-key',
         ANTHROPIC_BASE_URL: api.url,
         PAPERWORK_ENGINE: 'claude',
+        // Only extraction talks to the stand-in API here; the resolver would add requests of its own.
+        RESOLVER_AUTO: 'false',
       }),
     );
   }, OPEN_TIMEOUT_MS);

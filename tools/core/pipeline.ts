@@ -1,5 +1,6 @@
 /** What the operations need of the workflow engine: hand a document to a stage, count its jobs. BullMQ implements it. */
-export const STAGES = ['parse', 'extract', 'export'] as const;
+/** `resolve` runs the exception resolver on a document in review, beside the flow: nothing waits for it. */
+export const STAGES = ['parse', 'extract', 'export', 'resolve'] as const;
 export type Stage = (typeof STAGES)[number];
 
 /** Jobs of one stage by state. */

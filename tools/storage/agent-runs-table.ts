@@ -64,3 +64,12 @@ export async function findAgentRun(db: Queryable, id: string): Promise<AgentRunR
     }
   );
 }
+
+/** Whether an agent of this kind has already worked on this task (a review task id, for the resolver). */
+export async function hasAgentRun(db: Queryable, kind: AgentKind, task: string): Promise<boolean> {
+  const { rows } = await db.query('SELECT 1 FROM agent_runs WHERE kind = $1 AND task = $2 LIMIT 1', [
+    kind,
+    task,
+  ]);
+  return rows.length > 0;
+}

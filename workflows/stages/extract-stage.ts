@@ -12,6 +12,7 @@ import { insertExtraction } from '../../tools/storage/extractions-table.ts';
 import { listPages } from '../../tools/storage/pages-table.ts';
 import { openReviewTask } from '../../tools/storage/review-tasks-table.ts';
 import { validateExtraction } from '../../tools/validate/validate-extraction.ts';
+import { enqueueResolver } from './resolve-stage.ts';
 
 const HOUR_MS = 3600 * 1000;
 
@@ -96,4 +97,5 @@ export async function runExtractStage(documentId: string, ctx: ToolContext) {
     return route;
   });
   if (route.status === 'auto_approved') await ctx.pipeline.enqueue('export', documentId);
+  else await enqueueResolver(documentId, ctx);
 }
