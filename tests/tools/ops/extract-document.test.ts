@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { degradeScan } from '../../../evals/synth/degrade-scan.ts';
 import { invoiceTotals, makeInvoicePdf, SAMPLE_INVOICE } from '../../../evals/synth/make-invoice-pdf.ts';
 import { makeReceiptPdf, receiptTotals, SAMPLE_RECEIPT } from '../../../evals/synth/make-receipt-pdf.ts';
 import { renderPdfPageToPng } from '../../../evals/synth/rasterize-pdf.ts';
@@ -7,7 +8,6 @@ import { extractFile } from '../../../tools/ops/extract-document.ts';
 import { createOcrPool } from '../../../tools/read/ocr-pool.ts';
 import { readLimitsFromConfig } from '../../../tools/read/read-limits.ts';
 import { routingPolicyOf } from '../../../tools/review/route-document.ts';
-import { degradeScan } from '../../support/fixtures/degrade-scan.ts';
 
 const config = parseConfig({});
 const ocr = createOcrPool({ size: 1 });
