@@ -1,6 +1,7 @@
 import { type JobsOptions, Queue } from 'bullmq';
 import type { Pipeline, Stage, StageCounts } from '../tools/core/pipeline.ts';
 import { STAGES } from '../tools/core/pipeline.ts';
+import { scheduleBatchJob } from './stages/batch-schedule.ts';
 
 export type PipelineQueues = Pipeline & {
   queues: Record<Stage, Queue>;
@@ -40,11 +41,16 @@ export function createPipelineQueues(
   return {
     queues,
     async enqueue(stage, documentId) {
+      // The batch stage works on every waiting document at once; a document's turn there is a job soon.
+      if (stage === 'batch') return scheduleBatchJob(queues.batch, 0);
       const jobId = stageJobId(stage, documentId);
       // BullMQ drops an add whose job id it still holds, failed ones included: a failed job is run again
       // instead, with all its attempts, so a retry after a final failure is not silently ignored.
       if (await retryFailedJob(queues[stage], jobId)) return;
       await queues[stage].add(stage, { documentId }, { jobId });
+    },
+    async scheduleBatch(delayMs) {
+      await scheduleBatchJob(queues.batch, delayMs);
     },
     async stats() {
       const counts = await Promise.all(

@@ -1,5 +1,6 @@
 import type { ToolContext } from '../tools/core/context.ts';
 import type { Stage } from '../tools/core/pipeline.ts';
+import { countBatchRequests } from '../tools/storage/batch-requests-table.ts';
 
 const STAGE_FOR_STATUS: Record<string, Stage> = {
   received: 'parse',
@@ -27,5 +28,8 @@ export async function resumeUnsettledDocuments(ctx: Pick<ToolContext, 'db' | 'pi
     const stage = STAGE_FOR_STATUS[row.status];
     if (stage) await ctx.pipeline.enqueue(stage, row.id);
   }
+  // Bulk documents waiting on a batch (collected or in flight): their extract job returns at once; the batch
+  // job submits and polls them.
+  if ((await countBatchRequests(ctx.db)) > 0) await ctx.pipeline.scheduleBatch(0);
   return rows.length;
 }

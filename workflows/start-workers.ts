@@ -4,6 +4,7 @@ import type { ToolContext } from '../tools/core/context.ts';
 import type { Stage } from '../tools/core/pipeline.ts';
 import { findDocument, transitionDocument } from '../tools/storage/documents-table.ts';
 import type { QueueConnection } from './pipeline-queues.ts';
+import { runBatchStage } from './stages/batch-stage.ts';
 import { recordExportFailure, runExportStage } from './stages/export-stage.ts';
 import { runExtractStage } from './stages/extract-stage.ts';
 import { runParseStage } from './stages/parse-stage.ts';
@@ -21,6 +22,7 @@ const DEFAULT_STAGE_RUNNERS: Partial<Record<Stage, StageRunner>> = {
       job.updateProgress({ done, total }).catch(() => undefined);
     }),
   extract: (documentId, ctx) => runExtractStage(documentId, ctx),
+  batch: (_documentId, ctx) => runBatchStage(ctx),
   export: (documentId, ctx) => runExportStage(documentId, ctx),
   resolve: (documentId, ctx) => runResolveStage(documentId, ctx),
 };
@@ -39,6 +41,9 @@ type FinalFailureHandler = (
 const ON_FINAL_FAILURE: Record<Stage, FinalFailureHandler> = {
   parse: failDocument,
   extract: failDocument,
+  // The bulk documents keep waiting (nothing is lost: requests and batch ids are in Postgres); try later.
+  batch: (_documentId, _stage, _error, ctx) =>
+    ctx.pipeline.scheduleBatch(ctx.config.BATCH_POLL_SECONDS * 1000),
   export: (documentId, _stage, error, ctx) => recordExportFailure(documentId, error, ctx),
   // Suggestions are a help, not a step: the document stays in review as it was; the warning above says why.
   resolve: async () => undefined,

@@ -113,7 +113,14 @@ export async function askClaude(
   question: ClaudeQuestion,
   deps: ClaudeDeps,
 ): Promise<ClaudeAnswer> {
-  const prepared = await prepareClaudeAsk(pages, question, deps);
+  return sendClaudeAsk(await prepareClaudeAsk(pages, question, deps), deps);
+}
+
+/** Sends a prepared extraction as one synchronous call and reads the answer. */
+export async function sendClaudeAsk(
+  prepared: PreparedAsk,
+  deps: Pick<ClaudeDeps, 'client' | 'signal'>,
+): Promise<ClaudeAnswer> {
   const started = performance.now();
   const message = await deps.client.messages
     .create(prepared.request, { signal: deps.signal })

@@ -6,7 +6,7 @@ import { routingPolicyOf } from '../review/route-document.ts';
 import type { Queryable } from '../storage/db.ts';
 import { insertLlmUsage } from '../storage/llm-usage-table.ts';
 import { RULES_ENGINE_VERSION, understandDocument } from '../understand/understand-document.ts';
-import { askClaude, type ClaudeAnswer } from './ask-claude.ts';
+import { type ClaudeAnswer, type PreparedAsk, prepareClaudeAsk, sendClaudeAsk } from './ask-claude.ts';
 import { type ClaudeClient, createClaudeClient } from './claude-client.ts';
 import { schemaHash } from './extraction-tool.ts';
 import { type LlmUsage, usageTimings } from './llm-usage.ts';
@@ -42,6 +42,20 @@ export type EngineExtraction = {
 };
 
 /**
+ * Where an extraction stands before the model is asked: finished already (`rules`, `other`, or `auto` with
+ * nothing weak), or a prepared request plus `complete`, which turns the model's answer into the extraction.
+ * The synchronous call and the Message Batches API share it, so an answer reads the same either way.
+ */
+export type EnginePlan =
+  | { kind: 'done'; extraction: EngineExtraction }
+  | {
+      kind: 'ask';
+      engine: EngineName;
+      prepared: PreparedAsk;
+      complete(answer: ClaudeAnswer): EngineExtraction;
+    };
+
+/**
  * Classify and extract with the chosen engine. `rules` is the offline path. `claude` asks the model for the
  * whole document (the rules run too, for agreement and the classification). `auto` runs the rules, then asks
  * the model only for the fields below threshold, or for the whole document when the type is unsure, and
@@ -51,11 +65,34 @@ export async function extractWithEngine(
   pages: readonly Page[],
   options: EngineOptions,
 ): Promise<EngineExtraction> {
+  const plan = await planEngineExtraction(pages, options);
+  if (plan.kind === 'done') return plan.extraction;
+  const answer = await sendClaudeAsk(plan.prepared, {
+    client: options.client ?? createClaudeClient(options.config),
+    signal: options.signal,
+  });
+  if (options.db) {
+    await insertLlmUsage(options.db, {
+      documentId: options.documentId,
+      engine: plan.engine,
+      usage: answer.usage,
+    });
+  }
+  return plan.complete(answer);
+}
+
+/** Runs the rules and decides what, if anything, to ask the model (see `EnginePlan`); calls nothing remote. */
+export async function planEngineExtraction(
+  pages: readonly Page[],
+  options: Omit<EngineOptions, 'db' | 'documentId' | 'client' | 'signal'>,
+): Promise<EnginePlan> {
   const { config } = options;
   const engine = resolveEngine(config, options.engine);
   const rules = understandDocument(pages, { docType: options.docType });
   // A document declared `other` has no fields to ask for.
-  if (engine === 'rules' || options.docType === 'other') return { ...rules, findings: [] };
+  if (engine === 'rules' || options.docType === 'other') {
+    return { kind: 'done', extraction: { ...rules, findings: [] } };
+  }
 
   const policy = routingPolicyOf(config);
   const isTypeUnsure =
@@ -71,36 +108,34 @@ export async function extractWithEngine(
   const name = engine;
   const engineVersion = engine === 'auto' ? `rules-${RULES_ENGINE_VERSION}/${version}` : version;
   if (weak && weak.length === 0) {
-    return { ...rules, engine: { name, version: engineVersion }, findings: [] };
+    return {
+      kind: 'done',
+      extraction: { ...rules, engine: { name, version: engineVersion }, findings: [] },
+    };
   }
 
-  const answer = await askClaude(
+  const prepared = await prepareClaudeAsk(
     pages,
     { docType: isTypeUnsure ? undefined : rules.docType, fields: weak, rulesFields: rules.fields },
-    {
-      config,
-      client: options.client ?? createClaudeClient(config),
-      loadImage: options.loadImage,
-      signal: options.signal,
-    },
+    { config, loadImage: options.loadImage },
   );
-  if (options.db) {
-    await insertLlmUsage(options.db, { documentId: options.documentId, engine, usage: answer.usage });
-  }
-  const docTypeConfidence = options.docType ? 1 : typeConfidence(rules, answer);
-  const fields =
-    engine === 'auto' && answer.docType === rules.docType
-      ? mergeAuto(rules.fields, answer.fields)
-      : answer.fields;
-  return {
-    docType: answer.docType,
-    docTypeConfidence,
-    fields,
-    engine: { name, version: engineVersion },
-    findings: answer.findings,
-    timings: { ...rules.timings, claudeMs: answer.ms, ...usageTimings(answer.usage) },
-    usage: answer.usage,
+  const complete = (answer: ClaudeAnswer): EngineExtraction => {
+    const docTypeConfidence = options.docType ? 1 : typeConfidence(rules, answer);
+    const fields =
+      engine === 'auto' && answer.docType === rules.docType
+        ? mergeAuto(rules.fields, answer.fields)
+        : answer.fields;
+    return {
+      docType: answer.docType,
+      docTypeConfidence,
+      fields,
+      engine: { name, version: engineVersion },
+      findings: answer.findings,
+      timings: { ...rules.timings, claudeMs: answer.ms, ...usageTimings(answer.usage) },
+      usage: answer.usage,
+    };
   };
+  return { kind: 'ask', engine, prepared, complete };
 }
 
 /**

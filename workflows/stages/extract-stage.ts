@@ -1,17 +1,25 @@
-import { extractWithEngine } from '../../tools/claude/extract-with-engine.ts';
+import {
+  type EngineExtraction,
+  extractWithEngine,
+  planEngineExtraction,
+} from '../../tools/claude/extract-with-engine.ts';
 import { AppError } from '../../tools/core/app-error.ts';
 import type { ToolContext } from '../../tools/core/context.ts';
 import { contentHash } from '../../tools/documents/content-hash.ts';
+import type { Page } from '../../tools/documents/page.ts';
 import { documentAmount } from '../../tools/review/document-amount.ts';
 import { fourEyesReasons } from '../../tools/review/four-eyes.ts';
 import { gatherRuleContext } from '../../tools/review/gather-rule-context.ts';
 import { routeDocument, routingPolicyOf } from '../../tools/review/route-document.ts';
+import { isBulkDocument } from '../../tools/storage/batch-requests-table.ts';
+import type { Queryable } from '../../tools/storage/db.ts';
 import { listDeliveries } from '../../tools/storage/deliveries-table.ts';
 import { findDocument, transitionDocument } from '../../tools/storage/documents-table.ts';
 import { insertExtraction } from '../../tools/storage/extractions-table.ts';
 import { listPages } from '../../tools/storage/pages-table.ts';
 import { openReviewTask } from '../../tools/storage/review-tasks-table.ts';
 import { validateExtraction } from '../../tools/validate/validate-extraction.ts';
+import { deferToBatch } from './defer-to-batch.ts';
 import { enqueueResolver } from './resolve-stage.ts';
 
 const HOUR_MS = 3600 * 1000;
@@ -39,20 +47,45 @@ export async function runExtractStage(documentId: string, ctx: ToolContext) {
   if (document.status !== 'extracting') return;
 
   const pages = await listPages(ctx.db, documentId);
-  const understood = await extractWithEngine(pages, {
+  const engineOptions = {
     config: ctx.config,
     docType: document.docTypeRequested ?? undefined,
-    db: ctx.db,
-    documentId,
-    loadImage: async (number) => {
+    loadImage: async (number: number) => {
       const sha256 = pages.find((page) => page.number === number)?.imageSha256;
       return sha256 ? ctx.blobs.get(sha256) : undefined;
     },
+  };
+  // Bulk: the Claude part waits for the next Message Batch; the batch stage finishes the document.
+  if (await isBulkDocument(ctx.db, documentId)) {
+    const plan = await planEngineExtraction(pages, engineOptions);
+    if (plan.kind === 'ask') return deferToBatch(documentId, plan, ctx);
+    return settleExtraction(documentId, pages, plan.extraction, ctx);
+  }
+  const understood = await extractWithEngine(pages, {
+    ...engineOptions,
+    db: ctx.db,
+    documentId,
     signal: ctx.signal,
   });
+  await settleExtraction(documentId, pages, understood, ctx);
+}
+
+/**
+ * What follows the engine, whether its answer came now or from a batch: validate, route, and write the
+ * extraction, review task and new status in one transaction; then hand an auto-approved document to export.
+ */
+export async function settleExtraction(
+  documentId: string,
+  pages: readonly Page[],
+  understood: EngineExtraction,
+  ctx: ToolContext,
+  options: { inTransaction?: (tx: Queryable) => Promise<boolean> } = {},
+) {
   const contentSha256 = contentHash(pages);
   const now = new Date();
   const route = await ctx.db.transaction(async (tx) => {
+    // The batch path claims its request here: a second run over the same outcome changes nothing.
+    if (options.inTransaction && !(await options.inTransaction(tx))) return undefined;
     await tx.query('UPDATE documents SET content_sha256 = $2 WHERE id = $1', [
       documentId,
       contentSha256 ?? null,
@@ -96,6 +129,7 @@ export async function runExtractStage(documentId: string, ctx: ToolContext) {
     });
     return route;
   });
+  if (!route) return;
   if (route.status === 'auto_approved') await ctx.pipeline.enqueue('export', documentId);
   else await enqueueResolver(documentId, ctx);
 }

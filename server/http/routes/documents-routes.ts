@@ -25,6 +25,7 @@ export function documentsRoutes(ctx: ToolContext): Router {
     if (files.length === 0)
       throw new AppError('BAD_REQUEST', 'Attach one or more files as multipart/form-data.');
     const docType = typeof req.body?.docType === 'string' && req.body.docType ? req.body.docType : undefined;
+    const bulk = bulkFieldOf(req.body?.bulk);
     const documents = [];
     const refused: Array<{ file: string; error: AppError }> = [];
     // One bad file does not sink the others: each is accepted or refused on its own.
@@ -34,7 +35,7 @@ export function documentsRoutes(ctx: ToolContext): Router {
         documents.push(
           await invokeTool(
             submitDocument,
-            { filename: file.originalname, content, docType },
+            { filename: file.originalname, content, docType, bulk },
             callerContext(ctx, req),
           ),
         );
@@ -87,6 +88,13 @@ export function documentsRoutes(ctx: ToolContext): Router {
   });
 
   return router;
+}
+
+/** The multipart `bulk` field: `true`/`1`/`on` or `false`/`0`/absent; anything else is a clear 400. */
+function bulkFieldOf(value: unknown): boolean {
+  if (value === undefined || value === '' || value === 'false' || value === '0') return false;
+  if (value === 'true' || value === '1' || value === 'on') return true;
+  throw new AppError('BAD_REQUEST', 'bulk: send true or false.');
 }
 
 async function findDocumentOr404(ctx: ToolContext, id: string) {
