@@ -9,6 +9,7 @@ import {
   vendorsImportCommand,
 } from '../cli/admin-commands.ts';
 import { askCommand } from '../cli/ask-command.ts';
+import { calibrateCommand } from '../cli/calibrate-command.ts';
 import { type EvalCommandOptions, evalCommand } from '../cli/eval-command.ts';
 import { extractCommand } from '../cli/extract-command.ts';
 import { ingestCommand } from '../cli/ingest-command.ts';
@@ -74,7 +75,31 @@ program
   .addOption(engineOption())
   .option('--report <file>', 'also write a self-contained HTML report (charts, mismatches) to this file')
   .option('--json', 'print the report as JSON')
+  .option(
+    '--baseline <file>',
+    'fail (exit 1) when a field F1 or the false-accept rate regressed past this baseline',
+  )
+  .option('--tolerance <x>', "how far a figure may regress; default: the baseline's (0.02)", Number)
+  .option('--write-baseline <file>', 'write this run as a baseline')
   .action((options: EvalCommandOptions) => evalCommand(options, config()));
+
+program
+  .command('calibrate')
+  .description(
+    'Fit per-field confidence thresholds on a saved eval run (paperwork eval --json) for the most straight-through at a false-accept target.',
+  )
+  .requiredOption('--from <file>', 'the output of paperwork eval --json')
+  .option(
+    '--target-far <rate>',
+    'highest false-accept rate allowed (wrong auto-approvals ÷ documents)',
+    Number,
+    0.005,
+  )
+  .option('--write', 'store the thresholds in ROUTING_FILE (default DATA_DIR/routing.json)')
+  .option('--json', 'print the result as JSON')
+  .action((options: { from: string; targetFar: number; write?: boolean; json?: boolean }) =>
+    calibrateCommand(options, config()),
+  );
 
 program
   .command('ask')

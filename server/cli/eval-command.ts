@@ -16,9 +16,15 @@ import type { Config } from '../../tools/core/config.ts';
 import { createOcrPool } from '../../tools/read/ocr-pool.ts';
 import { readLimitsFromConfig } from '../../tools/read/read-limits.ts';
 import { routingPolicyOf } from '../../tools/review/route-document.ts';
+import { type GateOptions, runGateStep } from './eval-gate-step.ts';
 import { createProgressBar } from './progress-bar.ts';
 
-export type EvalCommandOptions = { dataset: string; engine?: EngineName; json?: boolean; report?: string };
+export type EvalCommandOptions = {
+  dataset: string;
+  engine?: EngineName;
+  json?: boolean;
+  report?: string;
+} & GateOptions;
 
 /**
  * `paperwork eval`: runs the in-process understanding path over a labelled dataset and scores every field;
@@ -53,6 +59,7 @@ export async function evalCommand(options: EvalCommandOptions, config: Config) {
     process.stdout.write(options.json ? `${JSON.stringify(withUsage)}\n` : formatEvalTable(report));
     if (usage.requests > 0 && !options.json) process.stdout.write(formatUsageSummary(usage));
     if (options.report && !options.json) process.stdout.write(`report written to ${options.report}\n`);
+    await runGateStep(report, options, engine, config);
   } finally {
     await ocr.close();
   }
