@@ -59,6 +59,8 @@ describe('the agents over HTTP', () => {
       ANTHROPIC_BASE_URL: api.url,
       // Extraction stays offline: only the agents talk to the stand-in API.
       PAPERWORK_ENGINE: 'rules',
+      // The resolver runs here when a test asks for it; resolver-auto.test.ts covers it running by itself.
+      RESOLVER_AUTO: 'false',
     });
     [viewer, reviewer] = await Promise.all([server.tokenFor('viewer'), server.tokenFor('reviewer')]);
   }, 120_000);

@@ -21,6 +21,7 @@ import { insertCorrection } from '../storage/corrections-table.ts';
 import type { Queryable } from '../storage/db.ts';
 import { transitionDocument } from '../storage/documents-table.ts';
 import { recordDecision, recordFirstApproval } from '../storage/review-tasks-table.ts';
+import { listSuggestions, type Suggestion } from '../storage/suggestions-table.ts';
 
 export const ResolveReviewInputSchema = z.object({
   id: z.uuid().describe('Review task id.'),
@@ -34,20 +35,40 @@ export const ResolveReviewInputSchema = z.object({
 type ResolveInput = z.infer<typeof ResolveReviewInputSchema>;
 
 /**
- * The corrections that change something, each stored with its before and after and audited. Returns the
- * names of the fields changed.
+ * The resolver's suggestions a person accepted on this task, by field (the latest for a field wins), except
+ * where the approver typed a value of their own. Dismissed and undecided ones never apply.
+ */
+async function acceptedSuggestions(tx: Queryable, review: LoadedReview, input: ResolveInput) {
+  const suggestions = await listSuggestions(tx, review.document.id);
+  const accepted = suggestions.filter(
+    (s) => s.status === 'accepted' && s.taskId === review.task.id && !(s.field in (input.corrections ?? {})),
+  );
+  return new Map<string, Suggestion>(accepted.map((s) => [s.field, s]));
+}
+
+/**
+ * The corrections that change something, the approver's own and the accepted suggestions, each stored with
+ * its before and after and audited (a suggestion's with its id and who accepted it). Returns the names of
+ * the fields changed.
  */
 async function applyCorrections(tx: Queryable, review: LoadedReview, input: ResolveInput, ctx: ToolContext) {
   const docType = review.document.docType;
+  const suggested = await acceptedSuggestions(tx, review, input);
+  const proposed = {
+    ...Object.fromEntries([...suggested].map(([field, s]) => [field, s.value])),
+    ...input.corrections,
+  };
+  if (Object.keys(proposed).length === 0) return [];
   if (!docType || !isDocType(docType)) {
     throw new AppError('CONFLICT', 'The document has no type yet; it cannot be corrected.');
   }
-  const checked = checkCorrections(docType, input.corrections ?? {});
+  const checked = checkCorrections(docType, proposed);
   const changed = Object.entries(checked).filter(
     ([field, after]) => JSON.stringify(review.values[field]) !== JSON.stringify(after),
   );
   for (const [field, after] of changed) {
     const before = review.values[field];
+    const suggestion = suggested.get(field);
     await insertCorrection(tx, {
       taskId: review.task.id,
       documentId: review.document.id,
@@ -61,7 +82,14 @@ async function applyCorrections(tx: Queryable, review: LoadedReview, input: Reso
       actor: ctx.actor,
       action: 'review.corrected',
       documentId: review.document.id,
-      details: { taskId: review.task.id, field, before: before ?? null, after, reason: input.reason ?? null },
+      details: {
+        taskId: review.task.id,
+        field,
+        before: before ?? null,
+        after,
+        reason: input.reason ?? null,
+        ...(suggestion && { suggestionId: suggestion.id, acceptedBy: suggestion.decidedBy }),
+      },
     });
     review.values[field] = after;
   }
