@@ -8,7 +8,7 @@ import { decideSuggestion, findSuggestion } from '../storage/suggestions-table.t
 export const decideSuggestionTool = defineTool({
   name: 'decide_suggestion',
   description:
-    "Accept or dismiss one of the exception resolver's suggested corrections. Accepting does not change the document: the value is offered as a correction when a person approves the review task (the UI prefills it).",
+    "Accept or dismiss one of the exception resolver's suggested corrections. Accepting does not change the document yet: when a person approves the review task, the accepted value goes in as their correction (unless they give a value of their own for that field). A dismissed suggestion never applies.",
   input: z.object({
     id: z.uuid().describe('Suggestion id, from get_document.'),
     decision: z.enum(['accept', 'dismiss']),

@@ -1,6 +1,18 @@
 import { z } from 'zod';
+import { ROLES, type Role } from '../core/roles.ts';
 import { defineTool } from '../core/tool.ts';
 import { listPendingActions, PENDING_ACTION_STATUSES } from '../storage/pending-actions-table.ts';
+import { resolveReview } from './resolve-review.ts';
+import { retryExport } from './retry-export.ts';
+import { claimReview, releaseReview } from './review-lease.ts';
+
+/**
+ * The writes an agent can propose, with the role each needs, so a listing tells a person which ones they may
+ * approve. decide_pending_action checks the tool itself; a write not named here shows as needing admin.
+ */
+const PROPOSABLE_WRITES = new Map<string, Role>(
+  [resolveReview, claimReview, releaseReview, retryExport].map((tool) => [tool.name, tool.role]),
+);
 
 export const PendingActionSchema = z.object({
   id: z.string(),
@@ -15,6 +27,10 @@ export const PendingActionSchema = z.object({
   decidedAt: z.string().nullable(),
   result: z.unknown().describe("The tool's output once approved, or {error} when running it failed."),
   createdAt: z.string(),
+  neededRole: z
+    .enum(ROLES)
+    .optional()
+    .describe('The role a person needs to approve it: the one its tool needs.'),
 });
 
 export const listPendingActionsTool = defineTool({
@@ -30,8 +46,15 @@ export const listPendingActionsTool = defineTool({
   isReadOnly: true,
   isDestructive: false,
   async run(input, ctx) {
+    const actions = await listPendingActions(ctx.db, {
+      status: input.status ?? 'pending',
+      limit: input.limit,
+    });
     return {
-      actions: await listPendingActions(ctx.db, { status: input.status ?? 'pending', limit: input.limit }),
+      actions: actions.map((action) => ({
+        ...action,
+        neededRole: PROPOSABLE_WRITES.get(action.tool) ?? ('admin' as const),
+      })),
     };
   },
 });
