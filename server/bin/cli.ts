@@ -66,7 +66,11 @@ program
     'Upload files or folders to a running server (PAPERWORK_URL, PAPERWORK_TOKEN) and follow them.',
   )
   .argument('<path...>', 'files or folders')
-  .action((paths: string[]) => ingestCommand(paths, config()));
+  .option(
+    '--bulk',
+    'send the Claude part through the Message Batches API: half the price, results within 24 hours (ignored with the rules engine)',
+  )
+  .action((paths: string[], options: { bulk?: boolean }) => ingestCommand(paths, config(), options));
 
 program
   .command('eval')

@@ -44,7 +44,7 @@ export async function collectExtractionBatch(
           customId,
           error: new AppError(
             isRequestError ? 'BAD_REQUEST' : 'UPSTREAM_UNAVAILABLE',
-            `Claude batch entry failed: ${result.error.error.message}`,
+            `Claude batch entry failed (${result.error.error.type}): ${result.error.error.message}`,
             { kind: isRequestError ? 'user' : 'upstream' },
           ),
         });

@@ -24,6 +24,17 @@ export const DocumentViewSchema = z.object({
   fields: z.record(z.string(), ExtractedFieldSchema).optional(),
   validation: z.array(FindingSchema).optional(),
   timings: z.record(z.string(), z.number()).optional(),
+  batch: z
+    .object({
+      state: z.enum(['collecting', 'submitted']),
+      batchId: z.string().optional(),
+      submittedAt: z.string().optional(),
+      message: z.string(),
+    })
+    .optional()
+    .describe(
+      'Bulk mode: the document waits in `extracting` for a Message Batch, being collected or submitted and running.',
+    ),
   pages: z
     .array(z.object({ number: z.number(), width: z.number(), height: z.number(), hasImage: z.boolean() }))
     .describe('Page sizes in points; images at /api/documents/:id/pages/:n.png.'),

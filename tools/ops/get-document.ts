@@ -1,10 +1,12 @@
 import { z } from 'zod';
+import { batchStateOf } from '../claude/batch-state.ts';
 import { defineTool } from '../core/tool.ts';
 import { type DocumentView, DocumentViewSchema } from '../documents/document-view.ts';
 import { isDocType } from '../documents/types/index.ts';
 import { currentValues } from '../review/current-values.ts';
 import { documentAmountText } from '../review/document-amount.ts';
 import { toReviewTaskView } from '../review/review-task-view.ts';
+import { findBatchRequest } from '../storage/batch-requests-table.ts';
 import { listCorrections } from '../storage/corrections-table.ts';
 import type { Queryable } from '../storage/db.ts';
 import { listDeliveries } from '../storage/deliveries-table.ts';
@@ -15,13 +17,14 @@ import { findReviewTaskByDocument } from '../storage/review-tasks-table.ts';
 import { listSuggestions } from '../storage/suggestions-table.ts';
 
 export async function loadDocumentView(db: Queryable, document: DocumentRecord): Promise<DocumentView> {
-  const [extraction, task, corrections, pages, exports, suggestions] = await Promise.all([
+  const [extraction, task, corrections, pages, exports, suggestions, batch] = await Promise.all([
     findLatestExtraction(db, document.id),
     findReviewTaskByDocument(db, document.id),
     listCorrections(db, document.id),
     listPageSizes(db, document.id),
     listDeliveries(db, document.id),
     listSuggestions(db, document.id),
+    document.status === 'extracting' ? findBatchRequest(db, document.id) : undefined,
   ]);
   const docType = document.docType && isDocType(document.docType) ? document.docType : null;
   const values = currentValues(extraction?.fields ?? {}, corrections);
@@ -47,6 +50,7 @@ export async function loadDocumentView(db: Queryable, document: DocumentRecord):
         ...extraction.timings,
       },
     }),
+    ...(batch && { batch: batchStateOf(batch) }),
     pages,
     ...(task && {
       review: {

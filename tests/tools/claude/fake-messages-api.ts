@@ -158,3 +158,80 @@ export function toolResultsOf(request: SentRequest): SentToolResult[] {
   if (last.role !== 'user' || !Array.isArray(last.content)) return [];
   return (last.content as SentToolResult[]).filter((block) => block.type === 'tool_result');
 }
+
+/** How one batch entry ends, as the Batches API's results file says it. */
+export type FakeBatchResult =
+  | { type: 'succeeded'; message: unknown }
+  | { type: 'errored'; error: { type: 'error'; error: { type: string; message: string } } }
+  | { type: 'expired' }
+  | { type: 'canceled' };
+
+export type FakeBatchesOptions = {
+  /** How many times a batch reports `in_progress` before `ended`; default 1. */
+  inProgressPolls?: number;
+  /** Each entry's result; by default it succeeds with an empty extraction. */
+  resultOf?: (entry: SentRequest, customId: string) => FakeBatchResult;
+};
+
+type FakeBatch = { id: string; entries: Array<{ custom_id: string; params: unknown }>; polls: number };
+
+/**
+ * The Message Batches API (`/v1/messages/batches`: create, retrieve, results) on top of the stand-in: compose
+ * it into a handler with `batches.handle(request) ?? other(request)`. Batches live in memory; each entry's
+ * params are handed to `resultOf` as if they had been sent to `/v1/messages` on their own.
+ */
+export function fakeBatches(baseUrl: () => string, options: FakeBatchesOptions = {}) {
+  const batches = new Map<string, FakeBatch>();
+  const resultOf =
+    options.resultOf ??
+    ((entry: SentRequest): FakeBatchResult => ({
+      type: 'succeeded',
+      message: toolAnswer(entry, {}).json,
+    }));
+  const view = (batch: FakeBatch) => {
+    const isEnded = batch.polls > (options.inProgressPolls ?? 1);
+    return {
+      id: batch.id,
+      type: 'message_batch',
+      processing_status: isEnded ? 'ended' : 'in_progress',
+      request_counts: {
+        processing: isEnded ? 0 : batch.entries.length,
+        succeeded: isEnded ? batch.entries.length : 0,
+        errored: 0,
+        canceled: 0,
+        expired: 0,
+      },
+      created_at: '2026-12-01T00:00:00Z',
+      expires_at: '2026-12-02T00:00:00Z',
+      ended_at: isEnded ? '2026-12-01T01:00:00Z' : null,
+      archived_at: null,
+      cancel_initiated_at: null,
+      results_url: isEnded ? `${baseUrl()}/v1/messages/batches/${batch.id}/results` : null,
+    };
+  };
+  return {
+    batches,
+    /** The reply for a Batches API request; undefined for anything else. */
+    handle(request: SentRequest): FakeReply | undefined {
+      const path = request.path.split('?')[0] ?? '';
+      if (path === '/v1/messages/batches') {
+        const batch = { id: `msgbatch_fake_${batches.size + 1}`, entries: request.body.requests, polls: 0 };
+        batches.set(batch.id, batch);
+        return { json: view(batch) };
+      }
+      const match = /^\/v1\/messages\/batches\/([\w-]+)(\/results)?$/.exec(path);
+      if (!match) return undefined;
+      const batch = batches.get(match[1] ?? '');
+      if (!batch) return { status: 404, json: apiError('not_found_error', 'no such batch') };
+      if (!match[2]) {
+        batch.polls += 1;
+        return { json: view(batch) };
+      }
+      const lines = batch.entries.map((entry) => {
+        const sent = { path: '/v1/messages', headers: {}, body: entry.params } as SentRequest;
+        return JSON.stringify({ custom_id: entry.custom_id, result: resultOf(sent, entry.custom_id) });
+      });
+      return { text: `${lines.join('\n')}\n` };
+    },
+  };
+}
