@@ -167,8 +167,8 @@ export type FakeBatchResult =
   | { type: 'canceled' };
 
 export type FakeBatchesOptions = {
-  /** How many times a batch reports `in_progress` before `ended`; default 1. */
-  inProgressPolls?: number;
+  /** Whether a batch has ended at its `polls`-th retrieve; default: `in_progress` once, then `ended`. */
+  isEnded?: (polls: number, batchId: string) => boolean;
   /** Each entry's result; by default it succeeds with an empty extraction. */
   resultOf?: (entry: SentRequest, customId: string) => FakeBatchResult;
 };
@@ -189,7 +189,7 @@ export function fakeBatches(baseUrl: () => string, options: FakeBatchesOptions =
       message: toolAnswer(entry, {}).json,
     }));
   const view = (batch: FakeBatch) => {
-    const isEnded = batch.polls > (options.inProgressPolls ?? 1);
+    const isEnded = (options.isEnded ?? ((polls: number) => polls > 1))(batch.polls, batch.id);
     return {
       id: batch.id,
       type: 'message_batch',
