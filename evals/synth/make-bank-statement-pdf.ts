@@ -200,7 +200,10 @@ function rowCells(
 
 /** Draws one statement. Long ones run onto more pages, each repeating the table header under "continued". */
 export async function makeBankStatementPdf(fixture: BankStatementFixture): Promise<Uint8Array> {
-  const pdf = await PDFDocument.create();
+  // Fixed metadata dates: the same seed gives the same bytes.
+  const pdf = await PDFDocument.create({ updateMetadata: false });
+  pdf.setCreationDate(new Date(Date.UTC(2025, 0, 1)));
+  pdf.setModificationDate(new Date(Date.UTC(2025, 0, 1)));
   const [regular, boldName] = FONTS[fixture.font];
   const size: [number, number] = fixture.layout === 'us-retail' ? [612, 792] : [595, 842];
   const width = size[0];
@@ -225,6 +228,11 @@ export async function makeBankStatementPdf(fixture: BankStatementFixture): Promi
       balance: formatMoney(balance, fixture),
     });
   if (isUk) broughtForward(fixture.periodStart);
+  else if (!fixture.hasSummary) {
+    // Without a summary box the opening balance heads the table, in the column the closing one ends it.
+    const column = fixture.hasBalanceColumn ? 'balance' : columns[columns.length - 1]!.key;
+    row({ description: fixture.labels.opening, [column]: formatMoney(balance, fixture) });
+  }
   let previousDate = '';
   for (const t of fixture.transactions) {
     const height = t.continuation ? 2 * ROW : ROW;

@@ -2,12 +2,15 @@ import type { ExtractedField } from '../documents/extraction-result.ts';
 import type { Page } from '../documents/page.ts';
 import type { DocType } from '../documents/types/index.ts';
 import { classifyDocument } from './classify.ts';
+import { extractBankStatement } from './extract/bank-statement.ts';
 import { buildDocumentView } from './extract/document-view.ts';
+import { extract1099Nec } from './extract/form-1099-nec.ts';
 import { extractInvoice } from './extract/invoice.ts';
 import { extractReceipt } from './extract/receipt.ts';
+import { extractW9 } from './extract/w9.ts';
 
 /** Bumped whenever a rule changes what is extracted, so evals and stored results say which rules ran. */
-export const RULES_ENGINE_VERSION = '0.3.1';
+export const RULES_ENGINE_VERSION = '0.4.0';
 
 export type Understanding = {
   docType: DocType;
@@ -32,6 +35,9 @@ export function understandDocument(
   let fields: Record<string, ExtractedField> = {};
   if (classified.docType === 'invoice') fields = extractInvoice(view);
   if (classified.docType === 'receipt') fields = extractReceipt(view);
+  if (classified.docType === 'w9') fields = extractW9(view);
+  if (classified.docType === 'form_1099_nec') fields = extract1099Nec(view);
+  if (classified.docType === 'bank_statement') fields = extractBankStatement(view);
   const done = performance.now();
   return {
     docType: classified.docType,
