@@ -10,14 +10,21 @@ import { forget, neighbour, recalledQueue } from './queue-state.js';
 import { holdReviewTask } from './review-claim.js';
 import { createReviewPanel } from './review-panel.js';
 import { setKeymap } from './shortcuts.js';
+import { createSuggestionList } from './suggestion-list.js';
 
 const REFRESH_MS = 1_500;
+/** The resolver runs beside the review: its suggestions may arrive while the document is open. */
+const SUGGESTION_POLL_MS = 2_000;
+const SUGGESTION_POLLS = 60;
+const PENDING_TASK_STATUSES = ['open', 'claimed', 'awaiting_second'];
 
 /** One document beside its pages: fields to check and fix, findings, the decision, the history. */
 export async function renderDocumentScreen(main, { id, actor, navigate }) {
-  const state = { timer: undefined, hold: undefined };
+  const state = { timer: undefined, suggestionTimer: undefined, hold: undefined, isClosed: false };
   const cleanup = () => {
+    state.isClosed = true;
     clearTimeout(state.timer);
+    clearTimeout(state.suggestionTimer);
     state.hold?.stop();
   };
   replace(main, h('p', {}, 'Loading…'));
@@ -48,21 +55,31 @@ export async function renderDocumentScreen(main, { id, actor, navigate }) {
       : undefined,
   });
   const viewer = createPageViewer(view, { flagged, onBoxClick: (name) => fields.focusField(name) });
+  /** Keeps the list of pending changes shown in the history; `quiet` when something else already said it. */
+  const noteEdit = (name, value, quiet = false) => {
+    const before = formatValue(view.fields?.[name]?.value);
+    if (value === before) edits.delete(name);
+    else edits.set(name, { before, after: value });
+    history.showPending(edits);
+    if (quiet) return;
+    announce(
+      value === before
+        ? `${fieldLabel(name)} unchanged.`
+        : `${fieldLabel(name)} set to ${value}; it is saved when you approve.`,
+    );
+  };
   const fields = createFieldList(view, {
     flagged,
+    suggested: (view.suggestions ?? []).map((suggestion) => suggestion.field),
     isEditable: canDecide,
     onSelect: (name) => viewer.highlight(name),
-    onSaved: (name, value) => {
-      const before = formatValue(view.fields?.[name]?.value);
-      if (value === before) edits.delete(name);
-      else edits.set(name, { before, after: value });
-      history.showPending(edits);
-      announce(
-        value === before
-          ? `${fieldLabel(name)} unchanged.`
-          : `${fieldLabel(name)} set to ${value}; it is saved when you approve.`,
-      );
-    },
+    onSaved: (name, value) => noteEdit(name, value),
+    onLeave: () => heading.focus(),
+  });
+  const suggestions = createSuggestionList(task, {
+    fields,
+    canDecide,
+    onAccepted: (name, value) => noteEdit(name, value, true),
     onLeave: () => heading.focus(),
   });
 
@@ -97,7 +114,8 @@ export async function renderDocumentScreen(main, { id, actor, navigate }) {
       announce(invalid[0].message, { isError: true });
       return;
     }
-    const body = Object.keys(corrections).length > 0 ? { corrections } : {};
+    const typed = suggestions.withoutAccepted(corrections);
+    const body = Object.keys(typed).length > 0 ? { corrections: typed } : {};
     void decide('approve', body, ({ task: decided }) =>
       decided.status === 'awaiting_second'
         ? `First approval recorded for ${view.file}. Needs a second approval by an approver other than ${actor.name}.`
@@ -142,13 +160,32 @@ export async function renderDocumentScreen(main, { id, actor, navigate }) {
         { class: 'side' },
         panel.element,
         createFindingsPanel(view, { onGoToField: (name) => fields.focusField(name) }),
-        h('section', { class: 'panel', 'aria-label': 'Fields' }, h('h2', {}, 'Fields'), fields.element),
+        h(
+          'section',
+          { class: 'panel', 'aria-label': 'Fields' },
+          h('h2', {}, 'Fields'),
+          suggestions.element,
+          fields.element,
+        ),
         history.element,
       ),
     ),
   );
+  // The suggestions join the page after the fields exist: accepted ones fill their fields.
+  suggestions.add(view.suggestions);
   setKeymap({
-    a: approve,
+    // With the focus on a suggestion, A and D decide it; anywhere else A approves the document.
+    a: () => {
+      const card = suggestions.focused();
+      if (card) void card.accept();
+      else approve();
+    },
+    d: () => {
+      const card = suggestions.focused();
+      if (card) void card.dismiss();
+      else announce('Move to a suggestion first (S).');
+    },
+    s: () => suggestions.focusNext() || announce('No suggestions waiting for a decision.'),
     r: () => panel.openReject(),
     n: () => goTo(1),
     j: () => goTo(1),
@@ -157,6 +194,8 @@ export async function renderDocumentScreen(main, { id, actor, navigate }) {
     Escape: back,
   });
   heading.focus();
+  if (task && PENDING_TASK_STATUSES.includes(task.status) && suggestions.count() === 0)
+    followSuggestions(SUGGESTION_POLLS);
 
   // While the pipeline is still working on the document (reading, or exporting after approval), follow it.
   const isMoving =
@@ -176,6 +215,18 @@ export async function renderDocumentScreen(main, { id, actor, navigate }) {
   }
   return cleanup;
 
+  /** Shows suggestions that arrive while the document is open, without touching what was typed. */
+  function followSuggestions(pollsLeft) {
+    if (pollsLeft <= 0 || state.isClosed) return;
+    state.suggestionTimer = setTimeout(async () => {
+      const latest = await api('GET', `/api/documents/${encodeURIComponent(id)}`).catch(() => undefined);
+      const added = latest ? suggestions.add(latest.suggestions) : 0;
+      if (added > 0) {
+        announce(`${added} suggestion${added === 1 ? '' : 's'} from the exception resolver: S to review.`);
+      } else followSuggestions(pollsLeft - 1);
+    }, SUGGESTION_POLL_MS);
+  }
+
   function back() {
     const { query } = recalledQueue();
     navigate(`#/queue${query ? `?${query}` : ''}`);
@@ -194,6 +245,8 @@ function renderShortcuts() {
     [['N', 'J'], 'next'],
     [['K'], 'previous'],
     [['F'], 'next flagged field'],
+    [['S'], 'next suggestion'],
+    [['A', 'D'], 'accept / dismiss the suggestion in focus'],
     [['Tab', 'Shift+Tab'], 'fields'],
     [['Enter'], 'save field, go to next flagged'],
     [['Esc'], 'leave field / back'],

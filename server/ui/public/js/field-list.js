@@ -8,14 +8,16 @@ const LOW_CONFIDENCE = 0.8;
  * The extracted fields as a form: one input each, with its confidence and why it is flagged. Enter saves a
  * field (the saved values go with the approval) and moves on; Escape leaves the field.
  */
-export function createFieldList(view, { flagged, isEditable, onSelect, onSaved, onLeave }) {
+export function createFieldList(view, { flagged, suggested = [], isEditable, onSelect, onSaved, onLeave }) {
   const fields = view.fields ?? {};
   // In reading order on the page, so Tab moves the way the eye does; fields without a place come last.
   const names = Object.keys(fields)
     .filter((name) => name !== 'line_items')
     .sort((a, b) => compareByPlace(fields[a], fields[b]) || a.localeCompare(b));
-  // A field a rule or a reason names but extraction did not find still gets an input, to be filled in.
-  for (const name of flagged.keys()) if (!(name in fields) && name !== 'line_items') names.push(name);
+  // A field a rule, a reason or a suggestion names but extraction did not find still gets an input.
+  for (const name of [...flagged.keys(), ...suggested]) {
+    if (!(name in fields) && name !== 'line_items' && !names.includes(name)) names.push(name);
+  }
   const rows = new Map();
   let lastSelected;
   const element = h('form', { class: 'fields', 'aria-label': 'Extracted fields', novalidate: true });
@@ -82,6 +84,19 @@ export function createFieldList(view, { flagged, isEditable, onSelect, onSaved, 
     },
     showError(name, message) {
       rows.get(name)?.showError(message);
+    },
+    /** Puts something beside a field (a suggestion); false when there is no such field. */
+    attach(name, element) {
+      const row = rows.get(name);
+      row?.element.append(element);
+      return Boolean(row);
+    },
+    /** Sets a field as if typed and saved with Enter (an accepted suggestion); false when it cannot be. */
+    setValue(name, value) {
+      const row = rows.get(name);
+      if (!row) return false;
+      row.input.value = value;
+      return row.save();
     },
   };
 }

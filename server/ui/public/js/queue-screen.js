@@ -1,7 +1,9 @@
-import { announceError } from './announce.js';
+import { announce, announceError } from './announce.js';
 import { api } from './api.js';
 import { h, replace, route, shortcutList } from './dom.js';
 import { DOC_TYPES, formatAmount, formatDue, formatSpan, statusLabel } from './format.js';
+import { createLlmUsage } from './llm-usage.js';
+import { createPendingActions } from './pending-actions.js';
 import { rememberQueue } from './queue-state.js';
 import { setKeymap } from './shortcuts.js';
 
@@ -23,7 +25,7 @@ const AGE_CHOICES = [
 const FILTERS = ['status', 'type', 'reason', 'olderThanHours'];
 
 /** The review queue: what needs a person, oldest due first, filterable and walkable from the keyboard. */
-export async function renderQueueScreen(main, { params, navigate }) {
+export async function renderQueueScreen(main, { params, navigate, actor }) {
   const query = new URLSearchParams();
   for (const name of FILTERS) if (params.get(name)) query.set(name, params.get(name));
   const filters = renderFilters(query, navigate);
@@ -45,15 +47,20 @@ export async function renderQueueScreen(main, { params, navigate }) {
     body,
   );
   const count = h('p', { id: 'queue-count', class: 'hint' }, 'Loading…');
+  const actionsSlot = h('div', {});
   replace(
     main,
     h('h1', {}, 'Review queue'),
+    createLlmUsage(),
     filters,
     shortcutList([
       [['J', 'N'], 'next row'],
       [['K'], 'previous row'],
       [['Enter'], 'open'],
+      [['P'], 'pending actions'],
+      [['A', 'D'], 'approve / dismiss the action in focus'],
     ]),
+    actionsSlot,
     count,
     table,
   );
@@ -72,6 +79,8 @@ export async function renderQueueScreen(main, { params, navigate }) {
       ? 'Nothing waits for review here.'
       : `${tasks.length} task${tasks.length === 1 ? '' : 's'}`;
   replace(body, tasks.map(renderRow));
+  const actions = createPendingActions(actor, { tasks });
+  replace(actionsSlot, actions.element);
 
   const links = () => [...body.querySelectorAll('a')];
   const move = (step) => {
@@ -80,7 +89,15 @@ export async function renderQueueScreen(main, { params, navigate }) {
     const index = all.indexOf(document.activeElement);
     all[Math.min(all.length - 1, Math.max(0, index === -1 ? 0 : index + step))].focus();
   };
-  setKeymap({ j: () => move(1), k: () => move(-1), n: () => move(1) });
+  setKeymap({
+    j: () => move(1),
+    k: () => move(-1),
+    n: () => move(1),
+    p: () => actions.focusFirst() || announce('No actions wait for you.'),
+    // Only ever the action in focus: a key never approves something the person is not looking at.
+    a: () => void actions.focused()?.approve(),
+    d: () => void actions.focused()?.dismiss(),
+  });
 }
 
 function renderFilters(query, navigate) {
