@@ -6,6 +6,7 @@ import { ingestCommand } from '../../server/cli/ingest-command.ts';
 import { BATCH_DISCOUNT, priceOf } from '../../tools/claude/llm-usage.ts';
 import type { DocumentView } from '../../tools/documents/document-view.ts';
 import { isBulkDocument } from '../../tools/storage/batch-requests-table.ts';
+import { resumeUnsettledDocuments } from '../../workflows/resume-unsettled.ts';
 import { startTestServer, type TestServer, uploadForm } from '../support/test-server.ts';
 import {
   type FakeBatchResult,
@@ -103,6 +104,18 @@ describe('bulk mode through the Message Batches API', () => {
     expect(batch?.entries[0]?.params).toMatchObject({ tool_choice: { name: 'record_invoice' } });
     expect(syncCalls()).toBe(before); // nothing went to the synchronous Messages API
 
+    // A restart while the batch runs: resuming schedules the batch job, which polls the stored batch id.
+    const scheduled: number[] = [];
+    await resumeUnsettledDocuments({
+      db: server.runtime.ctx.db,
+      pipeline: {
+        enqueue: async () => undefined,
+        stats: server.runtime.queues.stats,
+        scheduleBatch: async (delayMs) => void scheduled.push(delayMs),
+      },
+    });
+    expect(scheduled).toEqual([0]);
+
     isHeld = false;
     const settled = (await server.waitForSettled(id)) as unknown as DocumentView;
     expect(['auto_approved', 'needs_review']).toContain(settled.status);
@@ -151,6 +164,24 @@ describe('bulk mode through the Message Batches API', () => {
     expect(['auto_approved', 'needs_review']).toContain(settled.status);
     expect(syncCalls()).toBe(before + 1);
     expect(batchesHolding(id)).toHaveLength(0);
+  });
+
+  it('takes bulk as a JSON input of submit_document, and refuses a multipart bulk that is not a boolean', async () => {
+    const content = await makeInvoicePdf({ ...SAMPLE_INVOICE, invoiceNumber: 'INV-BULK-JSON' });
+    const response = await server.api('POST', '/api/tools/submit_document', {
+      body: { filename: 'json.pdf', contentBase64: Buffer.from(content).toString('base64'), bulk: true },
+    });
+    expect(response.status).toBe(200);
+    const { id } = (await response.json()) as { id: string };
+    expect(await isBulkDocument(server.runtime.ctx.db, id)).toBe(true);
+    expect(['auto_approved', 'needs_review']).toContain((await server.waitForSettled(id)).status);
+    expect(batchesHolding(id)).toHaveLength(1);
+
+    const refused = await server.api('POST', '/api/documents', {
+      body: uploadForm([{ name: 'x.pdf', content }], { bulk: 'maybe' }),
+    });
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(/^bulk:/);
   });
 
   it('paperwork ingest --bulk submits in bulk and shows the documents waiting for their batch', async () => {

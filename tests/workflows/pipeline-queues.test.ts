@@ -46,7 +46,7 @@ describe('pipeline queues', () => {
     // Nothing works the parse queue here, so the job waits there.
     await pipeline.enqueue('parse', id);
     const stats = await pipeline.stats();
-    expect(Object.keys(stats).sort()).toEqual(['export', 'extract', 'parse']);
+    expect(Object.keys(stats).sort()).toEqual(['batch', 'export', 'extract', 'parse', 'resolve']);
     expect(stats.parse).toMatchObject({ waiting: 1, active: 0, failed: 0 });
     expect(stats.extract).toEqual({ waiting: 0, active: 0, delayed: 0, failed: 0, completed: 0 });
   });
