@@ -11,6 +11,7 @@ import {
 import { askCommand } from '../cli/ask-command.ts';
 import { calibrateCommand } from '../cli/calibrate-command.ts';
 import { type EvalCommandOptions, evalCommand } from '../cli/eval-command.ts';
+import { exportCorrectionsCommand } from '../cli/export-corrections-command.ts';
 import { extractCommand } from '../cli/extract-command.ts';
 import { ingestCommand } from '../cli/ingest-command.ts';
 import { mcpCommand } from '../cli/mcp-command.ts';
@@ -72,10 +73,11 @@ program
   )
   .action((paths: string[], options: { bulk?: boolean }) => ingestCommand(paths, config(), options));
 
-program
+const evalCli = program
   .command('eval')
   .description('Measure extraction on a labelled dataset folder (manifest.jsonl).')
-  .requiredOption('--dataset <dir>', 'folder with manifest.jsonl')
+  // Not a commander requiredOption: that would be demanded of `eval export-corrections` too.
+  .option('--dataset <dir>', 'folder with manifest.jsonl (required)')
   .addOption(engineOption())
   .option('--report <file>', 'also write a self-contained HTML report (charts, mismatches) to this file')
   .option('--json', 'print the report as JSON')
@@ -85,7 +87,18 @@ program
   )
   .option('--tolerance <x>', "how far a figure may regress; default: the baseline's (0.02)", Number)
   .option('--write-baseline <file>', 'write this run as a baseline')
-  .action((options: EvalCommandOptions) => evalCommand(options, config()));
+  .action((options: EvalCommandOptions) =>
+    options.dataset
+      ? evalCommand(options, config())
+      : evalCli.error("error: required option '--dataset <dir>' not specified"),
+  );
+
+evalCli
+  .command('export-corrections')
+  .description('Write every document people corrected and approved as a dataset folder (needs the database).')
+  .requiredOption('--out <dir>', 'dataset folder to write (manifest.jsonl and the files)')
+  .option('--since <date>', 'only documents approved at or after this date')
+  .action((options: { out: string; since?: string }) => exportCorrectionsCommand(options, config()));
 
 program
   .command('calibrate')
