@@ -1,8 +1,13 @@
+import type { DocumentStatus } from '../documents/document-status.ts';
 import type { ExtractedField } from '../documents/extraction-result.ts';
 import type { DocType } from '../documents/types/index.ts';
 import type { Queryable } from '../storage/db.ts';
+import { listInvoicesNamed, type PayeeInvoice } from '../storage/payee-invoices.ts';
 import { listVendors } from '../storage/vendors-table.ts';
-import type { DuplicateRef, RuleContext } from '../validate/rule.ts';
+import { moneyToCents } from '../understand/normalize/money.ts';
+import { isMoney } from '../validate/field-values.ts';
+import { compactIdentifier } from '../validate/mask-identifier.ts';
+import type { DuplicateRef, PayeeHistory, RuleContext, Vendor } from '../validate/rule.ts';
 import { matchVendor, vendorKey } from '../vendors/match-vendor.ts';
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -17,8 +22,22 @@ type CandidateRow = {
   doc_date: string | null;
 };
 
+// Documents still on their way or waiting for a person; a W-9 is checked against all of them.
+const ON_FILE: readonly DocumentStatus[] = [
+  'received',
+  'parsing',
+  'extracting',
+  'auto_approved',
+  'needs_review',
+  'approved',
+  'exported',
+];
+// What was paid, or will be: what a 1099-NEC should add up to.
+const APPROVED: readonly DocumentStatus[] = ['auto_approved', 'approved', 'exported'];
+
 const text = (field: ExtractedField | undefined) =>
-  typeof field?.value === 'string' ? field.value : undefined;
+  typeof field?.value === 'string' && field.value.trim() !== '' ? field.value : undefined;
+const str = (value: unknown) => (typeof value === 'string' ? value : undefined);
 const toRef = (row: CandidateRow): DuplicateRef => ({
   documentId: row.id,
   file: row.filename,
@@ -39,7 +58,9 @@ export async function gatherRuleContext(
   const { fields, docType } = document;
   const vendorName = text(fields.vendor_name) ?? text(fields.merchant_name);
   const vendors = await listVendors(db);
-  const match = vendorName ? matchVendor(vendorName, vendors) : undefined;
+  const names = payeeNames(docType, fields) ?? (vendorName ? [vendorName] : []);
+  const match = names.map((name) => matchVendor(name, vendors)).find((vendor) => vendor !== undefined);
+  const payee = await gatherPayeeHistory(db, docType, fields, { names, match, vendors });
 
   const sameContent = await db.query<CandidateRow>(
     // NULL = NULL is not true, so a document without words matches nothing.
@@ -85,6 +106,78 @@ export async function gatherRuleContext(
       sameContent: sameContent.rows.map(toRef),
       sameInvoiceNumber: sameInvoiceNumber.map(toRef),
       sameAmount: sameAmount.map(toRef),
+    },
+    ...(payee && { payee }),
+  };
+}
+
+/**
+ * The names a W-9 or 1099 payee goes by, in the order they are looked up in the master: a W-9's business
+ * name (line 2, the DBA or disregarded LLC that invoices) before its line-1 name. Undefined for other types.
+ */
+function payeeNames(docType: DocType, fields: Record<string, ExtractedField>): string[] | undefined {
+  if (docType === 'w9') return [text(fields.business_name), text(fields.name)].filter((n) => n !== undefined);
+  if (docType === 'form_1099_nec') return [text(fields.recipient_name)].filter((n) => n !== undefined);
+  return undefined;
+}
+
+/**
+ * A W-9's or 1099's payee invoices on file (see PayeeHistory); undefined for other types, so invoices and
+ * receipts, the bulk of the traffic, pay for no query. An invoice is the payee's when it matches the same
+ * master vendor, or, with no match, has the same vendor key as one of the payee's names.
+ */
+async function gatherPayeeHistory(
+  db: Queryable,
+  docType: DocType,
+  fields: Record<string, ExtractedField>,
+  payee: { names: string[]; match: Vendor | undefined; vendors: readonly Vendor[] },
+): Promise<PayeeHistory | undefined> {
+  if (docType !== 'w9' && docType !== 'form_1099_nec') return undefined;
+  const { names, match, vendors } = payee;
+  const keys = new Set(names.map(vendorKey));
+  const isPayees = (invoice: PayeeInvoice) => {
+    const name = str(invoice.values.vendor_name);
+    if (name === undefined) return false;
+    return match ? matchVendor(name, vendors)?.id === match.id : keys.has(vendorKey(name));
+  };
+  const lookup = (statuses: readonly DocumentStatus[]) =>
+    listInvoicesNamed(db, {
+      names: [...names, ...(match ? [match.name, ...match.aliases] : [])],
+      statuses,
+    }).then((invoices) => invoices.filter(isPayees));
+
+  if (docType === 'w9') {
+    const tin = text(fields.tin);
+    if (tin === undefined || names.length === 0) return { invoicesWithOtherTaxId: [] };
+    const other = (await lookup(ON_FILE)).filter((invoice) => {
+      const printed = str(invoice.values.vendor_tax_id);
+      return printed !== undefined && compactIdentifier(printed) !== compactIdentifier(tin);
+    });
+    return {
+      invoicesWithOtherTaxId: other.map((invoice) => ({
+        documentId: invoice.documentId,
+        file: invoice.file,
+        ...(str(invoice.values.invoice_number) && { invoiceNumber: str(invoice.values.invoice_number) }),
+      })),
+    };
+  }
+
+  const year = text(fields.tax_year);
+  if (year === undefined || !/^\d{4}$/.test(year) || names.length === 0)
+    return { invoicesWithOtherTaxId: [] };
+  // A 1099-NEC is in dollars; an invoice in another currency is not summed (nor one without a readable total).
+  const paid = (await lookup(APPROVED)).filter(
+    (invoice) =>
+      str(invoice.values.invoice_date)?.startsWith(`${year}-`) &&
+      (invoice.values.currency === undefined || invoice.values.currency === 'USD') &&
+      isMoney(invoice.values.total_amount),
+  );
+  return {
+    invoicesWithOtherTaxId: [],
+    approvedInvoices: {
+      taxYear: Number(year),
+      count: paid.length,
+      totalCents: paid.reduce((sum, invoice) => sum + moneyToCents(invoice.values.total_amount as string), 0),
     },
   };
 }

@@ -79,17 +79,52 @@ export function recognizeTaxId(printed: string): string | undefined {
   return SHAPES.find(([, pattern]) => pattern.test(compact))?.[0];
 }
 
+export type UsTinKind = 'SSN' | 'ITIN' | 'EIN';
+
+/** What a dashed US TIN is by its shape: 9XX-XX-XXXX is an ITIN (no SSN starts with 9), other 3-2-4 an SSN. */
+export function classifyUsTin(tin: string): UsTinKind | undefined {
+  if (EIN.test(tin)) return 'EIN';
+  if (SSN.test(tin)) return tin.startsWith('9') ? 'ITIN' : 'SSN';
+  return undefined;
+}
+
 /**
- * Why a dashed SSN or EIN cannot have been issued, or undefined. SSA never issues area 000 or 666, group
- * 00 or serial 0000 (areas 900–999 are ITINs, which W-9s accept); no EIN starts with 00.
+ * EIN prefixes (the first two digits, the IRS campus or internet/SB-SE block that assigned the number) the
+ * IRS has never assigned; from its published prefix list. Every other prefix from 01 to 99 is in use.
+ */
+const UNASSIGNED_EIN_PREFIXES = new Set('00 07 08 09 17 18 19 28 29 49 69 70 78 79 89 96 97'.split(' '));
+
+/** ITIN group numbers (4th–5th digits) the IRS issues: 50–65, 70–88, 90–92 and 94–99. */
+function isItinGroup(group: number): boolean {
+  return (
+    (group >= 50 && group <= 65) ||
+    (group >= 70 && group <= 88) ||
+    (group >= 90 && group <= 92) ||
+    group >= 94
+  );
+}
+
+/**
+ * Why a dashed SSN, ITIN or EIN cannot have been issued, or undefined. SSA never issues area 000, 666 or
+ * 900–999, group 00 or serial 0000; an ITIN is 9XX-XX-XXXX with a group the IRS uses; an EIN's prefix is
+ * one the IRS assigns. The reasons name the rule, never the digits: findings show only the last four.
  */
 export function impossibleTinReason(tin: string): string | undefined {
-  const ssn = /^(\d{3})-(\d{2})-(\d{4})$/.exec(tin);
-  if (ssn) {
-    if (ssn[1] === '000' || ssn[1] === '666') return 'no SSN starts with 000 or 666';
-    if (ssn[2] === '00') return 'no SSN has 00 in the middle';
-    if (ssn[3] === '0000') return 'no SSN ends in 0000';
+  const kind = classifyUsTin(tin);
+  if (kind === 'EIN') {
+    return UNASSIGNED_EIN_PREFIXES.has(tin.slice(0, 2))
+      ? 'its first two digits are not a prefix the IRS assigns to EINs'
+      : undefined;
   }
-  if (EIN.test(tin) && tin.startsWith('00')) return 'no EIN starts with 00';
+  if (kind === 'ITIN') {
+    return isItinGroup(Number(tin.slice(4, 6)))
+      ? undefined
+      : 'it starts with 9, so it is no SSN, and its 4th–5th digits are not an ITIN group (50–65, 70–88, 90–92, 94–99)';
+  }
+  if (kind === 'SSN') {
+    if (tin.startsWith('000') || tin.startsWith('666')) return 'no SSN starts with 000 or 666';
+    if (tin.slice(4, 6) === '00') return 'no SSN has 00 in the middle';
+    if (tin.endsWith('0000')) return 'no SSN ends in 0000';
+  }
   return undefined;
 }

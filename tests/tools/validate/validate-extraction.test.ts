@@ -25,7 +25,7 @@ describe('validateExtraction', () => {
   it('has one rule per id, each snake_case', () => {
     const ids = RULES.map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
-    for (const id of ids) expect(id).toMatch(/^[a-z]+(_[a-z0-9]+)*$/);
+    for (const id of ids) expect(id).toMatch(/^[a-z][a-z0-9]*(_[a-z0-9]+)*$/);
   });
 
   it('finds nothing wrong with a clean invoice', () => {

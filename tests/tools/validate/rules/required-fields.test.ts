@@ -23,7 +23,26 @@ describe('required_fields', () => {
     expect(findings.map((f) => f.field)).toEqual(missing);
     for (const f of findings) {
       expect(f).toMatchObject({ rule: 'required_fields', severity: 'error' });
-      expect(f.message).toContain((f.field ?? '').replaceAll('_', ' '));
+      expect(f.message.toLowerCase()).toContain((f.field ?? '').replaceAll('_', ' '));
     }
+  });
+
+  it.each([
+    ['w9', 'tin', 'The TIN was not found; enter it from the form; a W-9 without a TIN must be sent back'],
+    ['w9', 'tin_type', 'The TIN type was not found; enter it from the document.'],
+    [
+      'form_1099_nec',
+      'payer_tin',
+      'The payer TIN was not found; enter it from the form; without it the 1099-NEC',
+    ],
+    [
+      'form_1099_nec',
+      'recipient_tin',
+      "The recipient TIN was not found; enter it from the form or the recipient's W-9",
+    ],
+    ['invoice', 'vendor_name', 'The vendor name was not found; enter it from the document.'],
+  ] as const)('on a %s names the missing %s in words and says where to find it', (docType, field, start) => {
+    const finding = requiredFields.check(extraction(docType, {}), context()).find((f) => f.field === field);
+    expect(finding?.message.startsWith(start)).toBe(true);
   });
 });
