@@ -74,12 +74,6 @@ export function extractBankStatement(view: DocumentView): Record<string, Extract
   const { lines, dateOrder } = view;
   const bank = findBankName(view);
   put('bank_name', bank);
-  const holders = findLabelledValues(lines, HOLDER_RULES, readName, {
-    maxGapHeights: 12,
-    labelNearCellStart: true,
-  });
-  const unlabelled = findHolderAboveAddress(view, bank?.value);
-  put('account_holder', pickBest([...holders, ...(unlabelled ? [unlabelled] : [])]));
   put('account_number_last4', pickBest(findLabelledValues(lines, ACCOUNT_RULES, readAccountLast4)));
   const period = pickBest(
     findLabelledValues(lines, PERIOD_RULES, dateRangeReader(dateOrder), { rightScope: 'line' }),
@@ -94,6 +88,13 @@ export function extractBankStatement(view: DocumentView): Record<string, Extract
     fallbackYear: commonYear(view.text),
   });
   const outside = table ? lines.filter((_, i) => !table.lineIndexes.has(i)) : lines;
+  const holders = findLabelledValues(lines, HOLDER_RULES, readName, {
+    maxGapHeights: 12,
+    labelNearCellStart: true,
+  });
+  const tableStart = table ? Math.min(...table.lineIndexes) : lines.length;
+  const unlabelled = findHolderAboveAddress(view, bank?.value, tableStart);
+  put('account_holder', pickBest([...holders, ...(unlabelled ? [unlabelled] : [])]));
   const options = { rightScope: 'line', lookBelow: false } as const;
   const { opening, closing, isBalanced } = settleBalances(
     [...findLabelledValues(outside, OPENING_RULES, readMoney, options), ...fromTable(table?.opening)],

@@ -1,6 +1,7 @@
 import type { Word } from '../../documents/page.ts';
 import type { TextLine } from '../layout/text-line.ts';
 import { spanText } from '../layout/word-span.ts';
+import { findDates } from '../normalize/date.ts';
 import { foldText, letterShare } from '../normalize/text.ts';
 import type { DocumentView } from './document-view.ts';
 import { type FieldCandidate, textReadFactor } from './field-candidate.ts';
@@ -13,7 +14,7 @@ const NOT_A_NAME =
   /\b(statement|account|period|page|summary|balance|date|details|transactions?|activity|continued|iban|sort code|p ?o box)\b/;
 /** A street line under a name in an address block. */
 const STREET =
-  /^(\d+[a-z]?\b|flat\b|apt\b|suite\b|unit\b|p ?o box\b)|\b(street|st|road|rd|avenue|ave|lane|ln|drive|dr|way|close|court|place|blvd|boulevard|strasse|str|via|rue|weg|plein)\b/;
+  /^(\d+[a-z]?\b|flat\b|apt\b|suite\b|unit\b|p ?o box\b)|\b(street|st|road|rd|avenue|ave|lane|ln|drive|dr|way|close|court|place|blvd|boulevard|via|rue|plein)\b|\p{L}(strasse|weg|gasse|straat|laan)\b/u;
 
 function height(words: readonly Word[]): number {
   return Math.max(...words.map((w) => w.bbox[3] - w.bbox[1]));
@@ -61,20 +62,22 @@ export function findBankName(view: DocumentView): FieldCandidate | null {
 
 /**
  * An unlabelled account holder: the name line of the address block on the first page (a window
- * envelope's), i.e. a name-like first cell followed by a street line. The bank's own heading is skipped.
+ * envelope's), i.e. a name-like first cell followed by a street line, above the transaction table. The
+ * bank's own heading is skipped.
  */
 export function findHolderAboveAddress(
   view: DocumentView,
   bankName: string | undefined,
+  tableStart = view.lines.length,
 ): FieldCandidate | null {
-  const lines = view.lines.filter((l) => l.page === 1 && l.bbox[1] < 0.45);
+  const lines = view.lines.slice(0, tableStart).filter((l) => l.page === 1 && l.bbox[1] < 0.45);
   const firstCell = (line: TextLine | undefined) => (line ? (line.cells[0] ?? line.words) : []);
   for (let i = 0; i + 1 < lines.length; i++) {
     const cell = firstCell(lines[i]);
     const text = spanText(cell);
     if (text === bankName || !isNameLike(text) || BANK_WORD.test(foldText(text))) continue;
     const next = spanText(firstCell(lines[i + 1]));
-    if (!STREET.test(foldText(next))) continue;
+    if (!STREET.test(foldText(next)) || findDates(next).length > 0) continue;
     return {
       value: text,
       words: cell,
