@@ -20,7 +20,8 @@ const SCREENSHOT = fileURLToPath(new URL('../../../docs/review-screen.png', impo
 /** Every test invoice has the same lines and tax, so the same right total: the one the resolver proposes. */
 const RIGHT_TOTAL = invoiceTotals(unbalancedInvoice('X')).total;
 /** Model output about document text is data too: the rationale carries markup that must stay text. */
-const HOSTILE_RATIONALE = '<img src=x onerror=window.__pwned=9> lines 80.00 + tax 8.00 = 88.00';
+const HOSTILE_RATIONALE = '<img src=x onerror=window.__pwned=9> the number printed twice';
+const TOTAL_RATIONALE = 'lines 80.00 + tax 8.00 = 88.00; the printed 98.00 is 10.00 more';
 
 type Suggestion = { id: string; field: string; status: string };
 type View = {
@@ -47,12 +48,12 @@ describe('the agents in the review UI', () => {
         {
           type: 'tool_use',
           name: 'propose_correction',
-          input: { field: 'total_amount', value: RIGHT_TOTAL, rationale: HOSTILE_RATIONALE },
+          input: { field: 'total_amount', value: RIGHT_TOTAL, rationale: TOTAL_RATIONALE },
         },
         {
           type: 'tool_use',
           name: 'propose_correction',
-          input: { field: 'invoice_number', value: 'GUESS-1', rationale: 'a guess' },
+          input: { field: 'invoice_number', value: 'GUESS-1', rationale: HOSTILE_RATIONALE },
         },
       ]);
     }
@@ -135,7 +136,9 @@ describe('the agents in the review UI', () => {
     const card = page.locator('.field[data-field="total_amount"] .suggestion');
     await card.waitFor();
     expect(await card.locator('.suggested-value').textContent()).toBe(RIGHT_TOTAL);
-    expect(await card.locator('.rationale').textContent()).toBe(HOSTILE_RATIONALE);
+    expect(await card.locator('.rationale').textContent()).toBe(TOTAL_RATIONALE);
+    const guess = page.locator('.field[data-field="invoice_number"] .suggestion .rationale');
+    expect(await guess.textContent()).toBe(HOSTILE_RATIONALE);
     expect(await page.locator('img[src="x"]').count()).toBe(0);
     expect(await page.evaluate(() => (globalThis as { __pwned?: unknown }).__pwned)).toBeUndefined();
     await page.getByText('accept / dismiss the suggestion in focus').waitFor();
@@ -143,6 +146,7 @@ describe('the agents in the review UI', () => {
     // S goes to the first suggestion waiting for a decision.
     await page.keyboard.press('s');
     expect(await card.evaluate(isFocused)).toBe(true);
+    await page.locator('.box.is-selected[data-field="total_amount"]').waitFor();
     if (process.env.PAPERWORK_SCREENSHOT === '1') {
       await mkdir(path.dirname(SCREENSHOT), { recursive: true });
       await page.screenshot({ path: SCREENSHOT });

@@ -1,13 +1,9 @@
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { invoiceTotals, makeInvoicePdf, SAMPLE_INVOICE } from '../../../evals/synth/make-invoice-pdf.ts';
 import { createApiToken } from '../../../tools/storage/api-tokens.ts';
 import { startTestServer, type TestServer, uploadForm } from '../../support/test-server.ts';
 
-const SCREENSHOT = fileURLToPath(new URL('../../../docs/review-screen.png', import.meta.url));
 const HOSTILE_FILE = '<img src=x onerror=window.__pwned=3>.pdf';
 const HOSTILE_VENDOR = '<script>window.__pwned=1</script>';
 const HOSTILE_LINE = '<img src=x onerror=window.__pwned=2>';
@@ -141,13 +137,6 @@ describe('the review UI in Chromium', () => {
     await page.keyboard.press('Enter');
     await page.locator('.field.is-edited[data-field="total_amount"]').waitFor();
     await page.getByText(`Total amount: ${swapDigits(totals.total)} → ${totals.total}`).waitFor();
-
-    if (process.env.PAPERWORK_SCREENSHOT === '1') {
-      await total.focus();
-      await page.locator('.box.is-selected[data-field="total_amount"]').waitFor();
-      await mkdir(path.dirname(SCREENSHOT), { recursive: true });
-      await page.screenshot({ path: SCREENSHOT });
-    }
 
     await page.keyboard.press('Escape');
     await page.keyboard.press('a');

@@ -81,6 +81,7 @@ export async function renderDocumentScreen(main, { id, actor, navigate }) {
     canDecide,
     onAccepted: (name, value) => noteEdit(name, value, true),
     onLeave: () => heading.focus(),
+    onSelect: (name) => viewer.highlight(name),
   });
 
   const goTo = (step) => {

@@ -7,7 +7,7 @@ import { createSuggestionCard } from './suggestion-card.js';
  * such as line items, in a list of their own). An accepted value is put into its field at once, so the
  * person sees what approving will record; approving sends it as the accepted suggestion, not as typed.
  */
-export function createSuggestionList(task, { fields, canDecide, onAccepted, onLeave }) {
+export function createSuggestionList(task, { fields, canDecide, onAccepted, onLeave, onSelect }) {
   const cards = [];
   const element = h('ul', {
     class: 'suggestions-elsewhere',
@@ -35,6 +35,7 @@ export function createSuggestionList(task, { fields, canDecide, onAccepted, onLe
         onLeave,
       });
       cards.push(card);
+      card.element.addEventListener('focus', () => onSelect(suggestion.field));
       if (!fields.attach(suggestion.field, card.element)) {
         element.append(h('li', {}, card.element));
         element.hidden = false;
