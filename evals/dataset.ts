@@ -10,6 +10,11 @@ export const DatasetEntrySchema = z
     file: z.string().min(1).describe('Path of the document, relative to the dataset folder.'),
     docType: z.enum(DOC_TYPES).optional().describe('The document type a human assigned, when known.'),
     expected: z.record(z.string(), z.unknown()).describe('Field name → expected value in the schema format.'),
+    layout: z.string().optional().describe('Synthetic corpora: which layout of its type drew the document.'),
+    scanned: z
+      .boolean()
+      .optional()
+      .describe('Synthetic corpora: whether the document was rasterized as a scan.'),
   })
   .loose();
 export type DatasetEntry = z.infer<typeof DatasetEntrySchema>;

@@ -16,6 +16,7 @@ import { extractCommand } from '../cli/extract-command.ts';
 import { ingestCommand } from '../cli/ingest-command.ts';
 import { mcpCommand } from '../cli/mcp-command.ts';
 import { serveCommand } from '../cli/serve-command.ts';
+import { type SynthCommandOptions, synthCommand } from '../cli/synth-command.ts';
 import { workerCommand } from '../cli/worker-command.ts';
 
 /** The entry point: configuration is parsed here, once, and handed down. */
@@ -99,6 +100,16 @@ evalCli
   .requiredOption('--out <dir>', 'dataset folder to write (manifest.jsonl and the files)')
   .option('--since <date>', 'only documents approved at or after this date')
   .action((options: { out: string; since?: string }) => exportCorrectionsCommand(options, config()));
+
+program
+  .command('synth')
+  .description('Write a synthetic labelled corpus (documents and manifest.jsonl) for paperwork eval.')
+  .requiredOption('--out <dir>', 'folder to write into (created if missing)')
+  .option('--n <count>', 'number of documents', Number, 50)
+  .option('--types <list>', 'comma-separated document types; default: every type with a generator')
+  .option('--scanned-ratio <ratio>', 'share of documents rasterized and degraded like a scan', Number, 0.3)
+  .option('--seed <seed>', 'the same seed and options give the same bytes', Number, 1)
+  .action((options: SynthCommandOptions) => synthCommand(options));
 
 program
   .command('calibrate')

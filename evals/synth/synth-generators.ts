@@ -1,0 +1,15 @@
+import type { DocType } from '../../tools/documents/types/index.ts';
+import { generateInvoice } from './generate-invoice.ts';
+import { generateReceipt } from './generate-receipt.ts';
+import type { SynthGenerator } from './synth-document.ts';
+
+/**
+ * Every document type the synthetic corpus can draw, in the order `--types` defaults to. A type is listed
+ * once its generator exists; the corpus writer and `paperwork synth` read nothing else.
+ */
+export const SYNTH_GENERATORS: Partial<Record<DocType, SynthGenerator>> = {
+  invoice: generateInvoice,
+  receipt: generateReceipt,
+};
+
+export const SYNTH_TYPES = Object.keys(SYNTH_GENERATORS) as DocType[];
