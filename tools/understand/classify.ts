@@ -14,12 +14,16 @@ const EVIDENCE: Record<Exclude<DocType, 'other'>, Evidence[]> = {
     { pattern: /request for taxpayer identification number/, weight: 6 },
     { pattern: /\bcertification\b/, weight: 1 },
     { pattern: /federal tax classification/, weight: 3 },
+    // Part II and line 4 of the form, printed on substitute forms too; no other type says them.
+    { pattern: /under penalties of perjury/, weight: 2 },
+    { pattern: /\bexempt payee code\b|\bdisregarded entity\b/, weight: 2 },
   ],
   form_1099_nec: [
     { pattern: /\b1099 nec\b|\b1099nec\b/, weight: 6 },
     { pattern: /nonemployee compensation/, weight: 5 },
     { pattern: /\bpayer s tin\b|\bpayers tin\b/, weight: 2 },
     { pattern: /\brecipient s tin\b|\brecipients tin\b/, weight: 2 },
+    { pattern: /\bpayer s name\b|\bpayers name\b|\bfor calendar year\b/, weight: 2 },
   ],
   bank_statement: [
     { pattern: /statement period|statement date/, weight: 3 },

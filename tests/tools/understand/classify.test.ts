@@ -17,6 +17,11 @@ describe('classifyDocument', () => {
     ],
     ['Form 1099-NEC\nNonemployee compensation\nPAYER S TIN  RECIPIENT S TIN', 'form_1099_nec'],
     [
+      'Vendor Tax Information\nLegal name: Patel Media Co.\nUnder penalties of perjury, I certify that\nExempt payee code',
+      'w9',
+    ],
+    ["PAYER'S name, street address\nFor calendar year\n2025\nPAYERS TIN", 'form_1099_nec'],
+    [
       'First Bank\nStatement period 01/01/2024 - 01/31/2024\nOpening balance 100.00\nClosing balance 50.00',
       'bank_statement',
     ],

@@ -40,6 +40,7 @@ export const readTin: ValueReader<TinRead> = (words) => {
   let wasRepaired = false;
   let gapGroups: string[] = [];
   let previous: Word | undefined;
+  let previousLength = 0;
   for (const word of words.slice(0, 16)) {
     const raw = word.text.replace(/^[:#]+/, '');
     if (raw === '' || BOX_RULE.test(raw)) continue;
@@ -51,11 +52,15 @@ export const readTin: ValueReader<TinRead> = (words) => {
     const piece = repairPiece(raw);
     if (/[^\d-]/.test(piece.text)) return null;
     wasRepaired ||= piece.wasRepaired;
-    // A gap wider than a digit between pieces separates groups printed without dashes.
+    // Printed groups are words of their own ("401 51 2819"); digits one per box join into a group
+    // until a gap wider than a digit ("4 0 1   5 1").
+    const digitsOnly = piece.text.replace(/-/g, '');
     const height = word.bbox[3] - word.bbox[1];
     const isWideGap = previous !== undefined && word.bbox[0] - previous.bbox[2] > height * 0.9;
-    if (isWideGap || gapGroups.length === 0) gapGroups.push('');
-    gapGroups[gapGroups.length - 1] += piece.text.replace(/-/g, '');
+    const isBoxDigit = digitsOnly.length === 1 && previousLength === 1 && !isWideGap;
+    if (!isBoxDigit) gapGroups.push('');
+    gapGroups[gapGroups.length - 1] += digitsOnly;
+    previousLength = digitsOnly.length;
     text += piece.text;
     used.push(word);
     previous = word;
