@@ -263,7 +263,7 @@ describe('the MCP server over an in-memory pair', () => {
       inputTokens: 1200,
       costUsd: 0.0081,
     });
-    expect(Object.keys(stats.stages).sort()).toEqual(['export', 'extract', 'parse']);
+    expect(Object.keys(stats.stages).sort()).toEqual(['batch', 'export', 'extract', 'parse', 'resolve']);
     expect(stats.documents).toHaveProperty('needs_review');
     expect(stats.reviewTasks).toHaveProperty('open');
     expect(stats.overdueReviewTasks).toBe(0);
