@@ -32,6 +32,68 @@ describe('validateExtraction', () => {
     expect(validateExtraction(extraction('invoice', CLEAN_INVOICE), context())).toEqual([]);
   });
 
+  it.each([
+    [
+      'w9',
+      {
+        name: 'Jo Smith',
+        business_name: 'Smith Design',
+        tax_classification: 'individual',
+        tin_type: 'SSN',
+        tin: '123-45-6789',
+        signature_date: '2025-06-01',
+      },
+    ],
+    [
+      'form_1099_nec',
+      {
+        tax_year: '2024',
+        payer_name: 'Northwind Traders',
+        payer_tin: '12-3456789',
+        recipient_name: 'Jo Smith',
+        recipient_tin: '912-70-1234',
+        nonemployee_compensation: '7500.00',
+        federal_tax_withheld: '0.00',
+      },
+    ],
+    [
+      'bank_statement',
+      {
+        bank_name: 'First Bank',
+        account_number_last4: '4321',
+        period_start: '2025-05-01',
+        period_end: '2025-05-31',
+        opening_balance: '1000.00',
+        closing_balance: '800.10',
+        transactions: [
+          { date: '2025-05-02', description: 'Rent', amount: '-250.10' },
+          { date: '2025-05-31', description: 'Interest', amount: '50.20' },
+        ],
+      },
+    ],
+  ] as const)('finds nothing wrong with a clean %s', (docType, values) => {
+    expect(validateExtraction(extraction(docType, values), context())).toEqual([]);
+  });
+
+  it('never puts a whole W-9 or 1099 TIN in a message', () => {
+    const tin = fc.stringMatching(/^(\d{2}-\d{7}|\d{3}-\d{2}-\d{4}|\d{9})$/);
+    fc.assert(
+      fc.property(tin, tin, (payer, recipient) => {
+        const vendor = { id: 'v', name: 'Jo Smith', aliases: [], taxId: '98-7654321' };
+        const ctx = context({ vendors: { count: 1, match: vendor } });
+        const findings = [
+          ...validateExtraction(extraction('w9', { tin: payer, tax_classification: 'c_corporation' }), ctx),
+          ...validateExtraction(
+            extraction('form_1099_nec', { payer_tin: payer, recipient_tin: recipient }),
+            ctx,
+          ),
+        ];
+        for (const f of findings)
+          for (const secret of [payer, recipient]) expect(f.message).not.toContain(secret);
+      }),
+    );
+  });
+
   it('reports an unbalanced total as totals_balance on total_amount', () => {
     const findings = validateExtraction(
       extraction('invoice', { ...CLEAN_INVOICE, total_amount: '1910.00' }),

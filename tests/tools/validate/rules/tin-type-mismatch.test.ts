@@ -9,6 +9,8 @@ describe('tin_type_mismatch', () => {
     ['SSN', '12-3456789', true],
     ['EIN', '123-45-6789', true],
     ['EIN', 'garbled', false],
+    ['SSN', '912-70-1234', false],
+    ['EIN', '912-70-1234', true],
     [undefined, '12-3456789', false],
   ])('a W-9 with tin_type %s and TIN %s is flagged: %s', (tinType, tin, isFlagged) => {
     const values = tinType ? { tin_type: tinType, tin } : { tin };

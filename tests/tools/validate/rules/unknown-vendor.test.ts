@@ -31,4 +31,29 @@ describe('unknown_vendor', () => {
   it('leaves a missing vendor name to required_fields', () => {
     expect(unknownVendor.check(extraction('invoice', {}), context({ vendors: { count: 3 } }))).toEqual([]);
   });
+
+  it.each([
+    [
+      'w9',
+      { business_name: 'Fabrikam Design', name: 'Jo Smith' },
+      'business_name',
+      '"Fabrikam Design" is not in the vendor master; add the vendor with this TIN if it is a new one, or correct the name.',
+    ],
+    [
+      'w9',
+      { name: 'Jo Smith' },
+      'name',
+      '"Jo Smith" is not in the vendor master; add the vendor with this TIN if it is a new one, or correct the name.',
+    ],
+    [
+      'form_1099_nec',
+      { recipient_name: 'Jo Smith' },
+      'recipient_name',
+      '"Jo Smith" is not in the vendor master; add the vendor or correct the name.',
+    ],
+  ] as const)('flags a %s payee the master does not know (%j)', (docType, values, field, message) => {
+    const findings = unknownVendor.check(extraction(docType, values), context({ vendors: { count: 3 } }));
+    expect(findings).toEqual([{ rule: 'unknown_vendor', severity: 'warning', field, message }]);
+    expect(unknownVendor.check(extraction(docType, values), context({ vendors: { count: 0 } }))).toEqual([]);
+  });
 });
