@@ -5,12 +5,9 @@
  * `npm run eval:gate -- --write-baseline` regenerates that baseline from the same set instead.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { generateInvoice } from '../synth/generate-invoice.ts';
-import { generateReceipt } from '../synth/generate-receipt.ts';
-import { createRng } from '../synth/synth-document.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const CLI = path.join(ROOT, 'server/bin/paperwork.js');
@@ -35,19 +32,6 @@ function runCli(args: string[], env: NodeJS.ProcessEnv, stderr: 'pipe' | 'inheri
     env,
     stdio: ['ignore', 'inherit', stderr],
   });
-}
-
-/** Until `paperwork synth` exists: the same generators, born-digital only, written as a dataset. */
-async function writeFallbackSet(dir: string) {
-  const rng = createRng(GATE_SYNTH_ARGS.seed);
-  const lines: string[] = [];
-  for (let i = 0; i < GATE_SYNTH_ARGS.n; i++) {
-    const document = await (i % 2 === 0 ? generateInvoice : generateReceipt)(rng);
-    const file = `${String(i + 1).padStart(3, '0')}-${document.docType}.pdf`;
-    await writeFile(path.join(dir, file), document.pdf);
-    lines.push(JSON.stringify({ file, docType: document.docType, expected: document.expected }));
-  }
-  await writeFile(path.join(dir, 'manifest.jsonl'), `${lines.join('\n')}\n`);
 }
 
 async function main() {
@@ -77,20 +61,11 @@ async function main() {
       env,
       'pipe',
     );
-    let synthArgs: Record<string, unknown> = { command: 'paperwork synth', ...GATE_SYNTH_ARGS };
     if (synth.status !== 0) {
-      if (!/unknown command/i.test(String(synth.stderr))) {
-        process.stderr.write(synth.stderr);
-        throw new Error(`paperwork synth failed (exit ${synth.status})`);
-      }
-      await mkdir(dataset, { recursive: true });
-      await writeFallbackSet(dataset);
-      synthArgs = {
-        command: 'evals/gate/run-gate.ts fallback (invoice/receipt generators)',
-        ...GATE_SYNTH_ARGS,
-        scannedRatio: 0,
-      };
+      process.stderr.write(synth.stderr);
+      throw new Error(`paperwork synth failed (exit ${synth.status})`);
     }
+    const synthArgs = { command: 'paperwork synth', ...GATE_SYNTH_ARGS };
     await writeFile(path.join(dataset, 'synth.json'), `${JSON.stringify(synthArgs)}\n`);
     const evaluated = runCli(
       [
@@ -102,7 +77,6 @@ async function main() {
         ...(isWriting ? ['--write-baseline', target] : ['--baseline', BASELINE]),
       ],
       env,
-      'pipe',
     );
     process.exitCode = evaluated.status ?? 1;
   } finally {
