@@ -12,7 +12,7 @@ export const BaselineSchema = z.object({
   engine: z.object({ name: z.string(), version: z.string() }),
   dataset: z
     .object({
-      dir: z.string().describe('The folder the run read (a temporary one for a synthesized set).'),
+      dir: z.string().optional().describe('The folder the run read, when it was not synthesized.'),
       documents: z.number().int().min(0),
       synth: z
         .record(z.string(), z.unknown())
@@ -64,7 +64,10 @@ export async function baselineOf(
     version: 1,
     createdAt: (options.now ?? new Date()).toISOString(),
     engine,
-    dataset: { dir: report.dir, documents: report.documents, ...(synth && { synth }) },
+    // A synthesized set lives in a temporary folder: its arguments say how to make it again, its path nothing.
+    dataset: synth
+      ? { documents: report.documents, synth }
+      : { dir: report.dir, documents: report.documents },
     tolerance: 0.02,
     ...(options.maxFalseAcceptRate !== undefined && { maxFalseAcceptRate: options.maxFalseAcceptRate }),
     straightThroughRate: round(report.business.straightThroughRate),
