@@ -139,6 +139,16 @@ export async function resendBatchRequest(db: Queryable, documentId: string, batc
   );
 }
 
+/** Puts back every request still in a batch that has ended (its results file did not name it). */
+export async function resendUnanswered(db: Queryable, batchId: string): Promise<number> {
+  const { rows } = await db.query(
+    `UPDATE batch_requests SET batch_id = NULL, claimed_at = NULL, submitted_at = NULL
+     WHERE batch_id = $1 RETURNING document_id`,
+    [batchId],
+  );
+  return rows.length;
+}
+
 /** Drops the requests of documents that are no longer waiting (failed or deleted meanwhile). */
 export async function dropBatchRequest(db: Queryable, documentId: string): Promise<void> {
   await db.query('DELETE FROM batch_requests WHERE document_id = $1', [documentId]);

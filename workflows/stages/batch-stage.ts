@@ -8,6 +8,7 @@ import {
   listInFlightBatches,
   markSubmitted,
   releaseClaim,
+  resendUnanswered,
 } from '../../tools/storage/batch-requests-table.ts';
 import { failBatchDocument, finishBatchOutcome } from './finish-batch-outcome.ts';
 
@@ -29,7 +30,9 @@ export async function runBatchStage(ctx: ToolContext, client?: ClaudeClient): Pr
     const outcomes = await collectExtractionBatch(claude, batchId);
     if (!outcomes) continue;
     for (const outcome of outcomes) await finishBatchOutcome(batchId, outcome, ctx);
-    ctx.logger.info('message batch ended', { batchId, outcomes: outcomes.length });
+    // An ended batch is read once: a request its results did not mention goes out again.
+    const unanswered = await resendUnanswered(ctx.db, batchId);
+    ctx.logger.info('message batch ended', { batchId, outcomes: outcomes.length, unanswered });
   }
   if ((await countBatchRequests(ctx.db)) > 0) {
     await ctx.pipeline.scheduleBatch(ctx.config.BATCH_POLL_SECONDS * 1000);
