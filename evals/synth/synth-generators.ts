@@ -1,6 +1,9 @@
 import type { DocType } from '../../tools/documents/types/index.ts';
 import { generateInvoice } from './generate-invoice.ts';
 import { generateReceipt } from './generate-receipt.ts';
+import { generate1099Nec } from './make-1099-nec-pdf.ts';
+import { generateBankStatement } from './make-bank-statement-pdf.ts';
+import { generateW9 } from './make-w9-pdf.ts';
 import type { SynthGenerator } from './synth-document.ts';
 
 /**
@@ -10,6 +13,9 @@ import type { SynthGenerator } from './synth-document.ts';
 export const SYNTH_GENERATORS: Partial<Record<DocType, SynthGenerator>> = {
   invoice: generateInvoice,
   receipt: generateReceipt,
+  w9: generateW9,
+  form_1099_nec: generate1099Nec,
+  bank_statement: generateBankStatement,
 };
 
 export const SYNTH_TYPES = Object.keys(SYNTH_GENERATORS) as DocType[];
