@@ -27,7 +27,9 @@ const HOUR_MS = 3600 * 1000;
 /**
  * Classifies, extracts, validates and routes a parsed document. The extraction with its findings, the
  * review task and the new status are written in one transaction, so a crash leaves all of them or none.
- * An auto-approved document then goes on to export; a document in review waits for a person.
+ * An auto-approved document then goes on to export; a document in review waits for a person. A bulk document
+ * whose engine would call Claude stays `extracting` with its request recorded for the next Message Batch
+ * (`deferToBatch`); the batch stage settles it later through the same `settleExtraction`.
  */
 export async function runExtractStage(documentId: string, ctx: ToolContext) {
   const document = await findDocument(ctx.db, documentId);
