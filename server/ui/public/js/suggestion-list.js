@@ -40,7 +40,8 @@ export function createSuggestionList(task, { fields, canDecide, onAccepted, onLe
         element.append(h('li', {}, card.element));
         element.hidden = false;
       }
-      if (suggestion.status === 'accepted') applyAccepted(suggestion);
+      // Only on a task this person is deciding: elsewhere the field shows what was recorded, not what was offered.
+      if (suggestion.status === 'accepted' && canDecide) applyAccepted(suggestion);
       added += 1;
     }
     return added;
