@@ -119,6 +119,22 @@ function lowerWithinBudget(rows: readonly Candidate[], thresholds: Thresholds, b
 }
 
 /**
+ * Any threshold between two neighbouring observed confidences routes this run the same way, so the data
+ * cannot tell them apart; there, keep the current threshold rather than move it for nothing (a field no
+ * document needed holding back on keeps its setting instead of jumping to the lowest confidence seen).
+ */
+function keepCurrentWhereEquivalent(rows: readonly Candidate[], thresholds: Thresholds, current: Thresholds) {
+  for (const field of Object.keys(thresholds)) {
+    const fitted = thresholds[field]!;
+    const seen = rows.map((row) => row.confidences.get(field)).filter((c): c is number => c !== undefined);
+    const below = Math.max(-1, ...seen.filter((c) => c < fitted));
+    const atOrAbove = Math.min(2, ...seen.filter((c) => c >= fitted));
+    const wanted = current[field]!;
+    if (wanted > below && wanted <= atOrAbove) thresholds[field] = wanted;
+  }
+}
+
+/**
  * Fits per-field confidence thresholds on an eval run so that, replaying routing over its rows, the false-accept
  * rate (auto-approved documents with any expected field wrong ÷ documents) stays at or under the target with
  * the most documents straight through.
@@ -157,11 +173,13 @@ export function fitThresholds(
   raiseUntilWithinBudget(candidates, fromBottom, budget);
   lowerWithinBudget(candidates, fromBottom, budget);
   const tries = [fromBottom];
-  const fromCurrent: Thresholds = Object.fromEntries(fields.map((f) => [f, current[f] ?? options.threshold]));
+  const settings: Thresholds = Object.fromEntries(fields.map((f) => [f, current[f] ?? options.threshold]));
+  const fromCurrent = { ...settings };
   if (countAccepts(candidates, fromCurrent).wrong <= budget) {
     lowerWithinBudget(candidates, fromCurrent, budget);
     tries.push(fromCurrent);
   }
+  for (const fitted of tries) keepCurrentWhereEquivalent(candidates, fitted, settings);
   const scored = tries.map((fitted) => {
     const thresholds = { ...current, ...fitted };
     return { thresholds, outcome: replayRouting(rows, thresholds, options.threshold) };
