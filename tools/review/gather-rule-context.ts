@@ -1,4 +1,4 @@
-import type { DocumentStatus } from '../documents/document-status.ts';
+import { DOCUMENT_STATUSES, type DocumentStatus } from '../documents/document-status.ts';
 import type { ExtractedField } from '../documents/extraction-result.ts';
 import type { DocType } from '../documents/types/index.ts';
 import type { Queryable } from '../storage/db.ts';
@@ -22,16 +22,8 @@ type CandidateRow = {
   doc_date: string | null;
 };
 
-// Documents still on their way or waiting for a person; a W-9 is checked against all of them.
-const ON_FILE: readonly DocumentStatus[] = [
-  'received',
-  'parsing',
-  'extracting',
-  'auto_approved',
-  'needs_review',
-  'approved',
-  'exported',
-];
+// Every invoice but the rejected and failed ones, whose tax id nobody will act on: a W-9 is checked against them.
+const ON_FILE = DOCUMENT_STATUSES.filter((status) => status !== 'rejected' && status !== 'failed');
 // What was paid, or will be: what a 1099-NEC should add up to.
 const APPROVED: readonly DocumentStatus[] = ['auto_approved', 'approved', 'exported'];
 
