@@ -16,7 +16,7 @@ export function mismatchTable(rows: readonly DocumentRow[]): string {
         `<td class="text">${escapeHtml(m.expected)}</td>` +
         `<td class="text">${m.predicted === undefined ? '<span class="missing">missing</span>' : escapeHtml(m.predicted)}</td>` +
         `<td>${m.confidence === undefined ? '' : m.confidence.toFixed(2)}</td><td>${m.similarity.toFixed(2)}</td>` +
-        `<td class="text">${escapeHtml(m.row.error ?? m.row.status ?? '')}</td></tr>`,
+        `<td class="text nowrap">${escapeHtml(m.row.error ?? m.row.status ?? '')}</td></tr>`,
     )
     .join('');
   const more =
@@ -24,8 +24,9 @@ export function mismatchTable(rows: readonly DocumentRow[]): string {
       ? `<p class="muted">First ${MAX_LISTED_MISMATCHES} of ${mismatches.length}; see <code>--json</code> for all.</p>`
       : '';
   return (
-    '<table><thead><tr><th>document</th><th>field</th><th>expected</th><th>predicted</th>' +
-    `<th>confidence</th><th>similarity</th><th>route</th></tr></thead><tbody>${body}</tbody></table>${more}`
+    '<table><thead><tr><th>document</th><th class="text">field</th><th class="text">expected</th>' +
+    '<th class="text">predicted</th><th>confidence</th><th>similarity</th><th class="text">route</th></tr></thead>' +
+    `<tbody>${body}</tbody></table>${more}`
   );
 }
 

@@ -30,7 +30,7 @@ export function svgBarChart(bars: readonly Bar[], label: string): string {
         svgText(
           labelWidth + plotWidth + 8,
           y + 17,
-          `${percentLabel(value)}${bar.note ? `  ${bar.note}` : ''}`,
+          `${percentLabel(value)}${bar.note ? ` · ${bar.note}` : ''}`,
           {
             class: 'value',
           },

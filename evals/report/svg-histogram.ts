@@ -11,6 +11,9 @@ export function niceBinWidth(max: number, bins: number): number {
   return step * power;
 }
 
+/** At most one decimal, none when whole: 2.5, 10, 0.4. */
+const formatTick = (value: number) => String(Math.round(value * 10) / 10);
+
 /** Histogram of values (latencies in ms) with vertical markers (p50, p95). */
 export function svgHistogram(
   values: readonly number[],
@@ -47,7 +50,7 @@ export function svgHistogram(
   const ticks = counts
     .map((_, index) =>
       index % labelEvery === 0
-        ? svgText(x(index * binWidth), top + plotHeight + 16, String(index * binWidth), {
+        ? svgText(x(index * binWidth), top + plotHeight + 16, formatTick(index * binWidth), {
             class: 'tick',
             'text-anchor': 'middle',
           })
@@ -61,7 +64,7 @@ export function svgHistogram(
         svgText(
           x(marker.value) + 3,
           top - 24 + index * 12,
-          `${marker.label} ${Math.round(marker.value)} ${options.unit}`,
+          `${marker.label} ${formatTick(marker.value)} ${options.unit}`,
           {
             class: 'marker-label',
           },
