@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain browser module without types; describeUsage is pure.
-import { describeUsage } from '../../../server/ui/public/js/llm-usage.js';
+import { describeDocumentUsage, describeUsage } from '../../../server/ui/public/js/llm-usage.js';
 
 const NOW = Date.parse('2026-03-10T12:00:00Z');
 const row = (day: string, model: string, tokens: number, costUsd: number | null) => ({
@@ -30,5 +30,27 @@ describe('the Claude usage line on the queue screen', () => {
     ],
   ])('sums today and the last 7 UTC days over every model (%#)', (rows, expected) => {
     expect(describeUsage(rows, NOW)).toBe(expected);
+  });
+});
+
+describe("a document's Claude usage on its screen", () => {
+  it.each([
+    [{ parseMs: 40, extractMs: 3 }, undefined],
+    [
+      {
+        llmRequests: 2,
+        llmInputTokens: 1200,
+        llmOutputTokens: 300,
+        llmCacheReadTokens: 500,
+        llmCostUsd: 0.0081,
+      },
+      'Claude: 2,000 tokens, $0.0081',
+    ],
+    [
+      { llmRequests: 1, llmInputTokens: 10, llmOutputTokens: 5, llmCostUsd: null },
+      'Claude: 15 tokens, no price',
+    ],
+  ])('sums every kind of token from the extraction timings (%#)', (timings, expected) => {
+    expect(describeDocumentUsage(timings)).toBe(expected);
   });
 });

@@ -5,6 +5,7 @@ import { createFieldList } from './field-list.js';
 import { createFindingsPanel, flaggedFields } from './findings-panel.js';
 import { fieldLabel, formatConfidence, formatValue, statusLabel, TRANSIENT_STATUSES } from './format.js';
 import { createHistoryPanel } from './history-panel.js';
+import { describeDocumentUsage } from './llm-usage.js';
 import { createPageViewer } from './page-viewer.js';
 import { forget, neighbour, recalledQueue } from './queue-state.js';
 import { holdReviewTask } from './review-claim.js';
@@ -148,6 +149,9 @@ export async function renderDocumentScreen(main, { id, actor, navigate }) {
       ),
       view.docType
         ? h('span', { class: 'badge' }, `${view.docType} · ${formatConfidence(view.docTypeConfidence)}`)
+        : '',
+      describeDocumentUsage(view.timings)
+        ? h('span', { class: 'badge', 'data-testid': 'doc-llm-usage' }, describeDocumentUsage(view.timings))
         : '',
     ),
     view.error ? h('p', { class: 'error' }, `${view.error.code}: ${view.error.message}`) : '',

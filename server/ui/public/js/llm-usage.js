@@ -45,3 +45,15 @@ export function describeUsage(rows, now = Date.now()) {
 function formatUsd(amount) {
   return `$${amount.toFixed(amount > 0 && amount < 0.01 ? 4 : 2)}`;
 }
+
+/** One document's extraction through Claude, from its timings; undefined when no model was called. */
+export function describeDocumentUsage(timings) {
+  if (!timings?.llmRequests) return undefined;
+  const tokens =
+    (timings.llmInputTokens ?? 0) +
+    (timings.llmOutputTokens ?? 0) +
+    (timings.llmCacheReadTokens ?? 0) +
+    (timings.llmCacheWriteTokens ?? 0);
+  const cost = typeof timings.llmCostUsd === 'number' ? formatUsd(timings.llmCostUsd) : 'no price';
+  return `Claude: ${tokens.toLocaleString('en-US')} tokens, ${cost}`;
+}
