@@ -26,6 +26,13 @@ export async function calibrateCommand(options: CalibrateCommandOptions, config:
       ? `${JSON.stringify(result)}\n`
       : formatCalibration(result, config.FIELD_THRESHOLDS, config.CONFIDENCE_THRESHOLD),
   );
+  const recorded = (run as { business?: { autoApproved?: number } }).business?.autoApproved;
+  if (recorded !== undefined && recorded !== result.before.autoApproved) {
+    // The replay under this configuration is not what the run saw: the run was made with other settings.
+    process.stderr.write(
+      `note: the run auto-approved ${recorded} documents, a replay under this configuration ${result.before.autoApproved}; "before" is the replay.\n`,
+    );
+  }
   if (!options.write) return;
   await writeRoutingFile(config.ROUTING_FILE, result.thresholds);
   process.stderr.write(
