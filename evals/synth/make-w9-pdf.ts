@@ -176,6 +176,8 @@ type Pen = {
   page: PDFPage;
   text(value: string, x: number, y: number, size?: number, font?: PDFFont): void;
   box(x: number, y: number, width: number, height: number): void;
+  /** A cell guide of a fillable form, light grey, as Part I's digit boxes print. */
+  guide(x: number, y: number, width: number, height: number): void;
 };
 
 async function openLetter() {
@@ -194,6 +196,8 @@ async function openLetter() {
     text: (value, x, y, size = 10, font = fonts.regular) => page.drawText(value, { x, y, size, font }),
     box: (x, y, width, height) =>
       page.drawRectangle({ x, y, width, height, borderColor: rgb(0, 0, 0), borderWidth: 0.6 }),
+    guide: (x, y, width, height) =>
+      page.drawRectangle({ x, y, width, height, borderColor: rgb(0.72, 0.72, 0.72), borderWidth: 0.4 }),
   };
   return { pdf, pen, fonts };
 }
@@ -213,7 +217,7 @@ function drawTinBoxes(pen: Pen, x: number, y: number, groups: number[], tin?: st
   let index = 0;
   for (const [g, count] of groups.entries()) {
     for (let i = 0; i < count; i++) {
-      pen.box(at, y - 4, 14, 16);
+      pen.guide(at, y - 4, 14, 16);
       const digit = digits[index++];
       if (digit) pen.text(digit, at + 4, y, 10);
       at += 14;

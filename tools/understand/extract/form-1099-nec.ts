@@ -2,9 +2,8 @@ import type { ExtractedField } from '../../documents/extraction-result.ts';
 import type { DocumentView } from './document-view.ts';
 import { type FieldCandidate, pickBest, toExtractedField } from './field-candidate.ts';
 import type { LabelRule } from './labelled-values.ts';
-import { readMoney } from './money-reader.ts';
 import { findBoxValues } from './tax-form-boxes.ts';
-import { readTaxYear } from './tax-form-readers.ts';
+import { readBoxAmount, readTaxYear } from './tax-form-readers.ts';
 import { findTin, type TinRule } from './tax-form-tin.ts';
 import { readName } from './value-readers.ts';
 
@@ -50,7 +49,7 @@ export function extract1099Nec(view: DocumentView): Record<string, ExtractedFiel
   const recipientTin = findTin(lines, RECIPIENT_TIN_RULES);
   if (recipientTin) put('recipient_tin', { ...recipientTin, value: recipientTin.value.tin });
   const money = { rightScope: 'line' as const };
-  put('nonemployee_compensation', pickBest(findBoxValues(lines, COMPENSATION_RULES, readMoney, money)));
-  put('federal_tax_withheld', pickBest(findBoxValues(lines, WITHHELD_RULES, readMoney, money)));
+  put('nonemployee_compensation', pickBest(findBoxValues(lines, COMPENSATION_RULES, readBoxAmount, money)));
+  put('federal_tax_withheld', pickBest(findBoxValues(lines, WITHHELD_RULES, readBoxAmount, money)));
   return fields;
 }

@@ -9,18 +9,20 @@ import type { LabelRule, ValueReader } from './labelled-values.ts';
 export type BoxValueOptions = {
   /** 'cell': the rest of the label's cell or the next one; 'line': anything right of the label. */
   rightScope?: 'cell' | 'line';
-  /** Lines under the caption to search; captions of tax forms often run over two lines. */
-  maxLinesBelow?: number;
 };
 
 /** A box caption starts with its number ("4 Federal income tax withheld", "3a Check the…"). */
-const NUMBERED_CAPTION = /^\d{1,2}[a-z]?\s+\p{L}/u;
+const NUMBERED_CAPTION = /^\d{1,2}[a-z]?\s+\p{L}{2}/u;
 /** How far right a box reaches when nothing else on the caption's line bounds it (page fraction). */
 const DEFAULT_BOX_WIDTH = 0.3;
+/** How far under its caption a value may be typed (page fraction): two caption lines and the value. */
+const MAX_DEPTH = 0.045;
+/** Specks and box rules OCR reads as marks ("~", ":", "|"); a dash or "$" may be part of the value. */
+const SPECK = /^[^\p{L}\p{N}$&#\-–—]+$/u;
 
-function medianHeight(words: readonly Word[]): number {
-  const heights = words.map((w) => w.bbox[3] - w.bbox[1]).sort((a, b) => a - b);
-  return heights[Math.floor(heights.length / 2)] ?? 0;
+/** A mark or a one- or two-letter guess OCR was unsure of ("hs", "3" beside a box rule): not text. */
+function isSpeck(word: Word): boolean {
+  return SPECK.test(word.text) || (word.text.length <= 2 && word.confidence < 0.35);
 }
 
 /**
@@ -29,31 +31,43 @@ function medianHeight(words: readonly Word[]): number {
  */
 function boxColumn(match: LabelMatch): [number, number] {
   const label = unionBbox(match.words);
-  const next = match.line.cells.find((cell) => cell[0]!.bbox[0] > label[2]);
-  const right = next ? next[0]!.bbox[0] : label[0] + Math.max(DEFAULT_BOX_WIDTH, label[2] - label[0]);
+  const next = match.line.cells
+    .map((cell) => cell.find((w) => !isSpeck(w)))
+    .find((first) => first !== undefined && first.bbox[0] > label[2]);
+  const right = next ? next.bbox[0] : label[0] + Math.max(DEFAULT_BOX_WIDTH, label[2] - label[0]);
   return [label[0] - 0.015, right];
 }
 
 /**
- * Words typed under a caption inside its box. Captions print smaller than the values typed into the
- * form, so lines of caption-sized text (the caption's second line, instructions) are passed over; a line
- * that opens another numbered caption ends the box. Null when the box is empty.
+ * Lines typed under a caption inside its box, top down, each as its cells in the box's column (specks
+ * dropped). Lines that go on in lower case are the caption's own; one that opens another numbered
+ * caption ends the box.
  */
-function wordsInBoxBelow(lines: readonly TextLine[], match: LabelMatch, maxLines: number) {
+function linesInBoxBelow(
+  lines: readonly TextLine[],
+  match: LabelMatch,
+): { cells: Word[][]; depth: number }[] {
   const [left, right] = boxColumn(match);
-  const captionHeight = medianHeight(match.words);
-  for (let i = match.lineIndex + 1; i < lines.length && i <= match.lineIndex + maxLines; i++) {
+  const top = match.line.bbox[1];
+  const found: { cells: Word[][]; depth: number }[] = [];
+  for (let i = match.lineIndex + 1; i < lines.length; i++) {
     const line = lines[i]!;
-    if (line.page !== match.line.page) return null;
-    const cells = line.cells.filter((cell) => cell[0]!.bbox[0] >= left && cell[0]!.bbox[0] < right);
+    const depth = line.bbox[1] - top;
+    if (line.page !== match.line.page || depth > MAX_DEPTH) break;
+    const cells = line.cells
+      .map((cell) => cell.filter((w) => !isSpeck(w)))
+      .filter((cell) => cell.length > 0 && cell[0]!.bbox[0] >= left && cell[0]!.bbox[0] < right);
     if (cells.length === 0) continue;
-    const words = cells.flat();
-    const text = words.map((w) => w.text).join(' ');
-    if (NUMBERED_CAPTION.test(text) && medianHeight(words) <= 1.2 * captionHeight) return null;
-    if (medianHeight(words) <= 1.2 * captionHeight) continue;
-    return { words, distance: i - match.lineIndex };
+    const text = cells
+      .flat()
+      .map((w) => w.text)
+      .join(' ');
+    if (NUMBERED_CAPTION.test(text)) break;
+    // A caption's second line ("or foreign postal code, and telephone no.") goes on in lower case.
+    if (/^\p{Ll}/u.test(text)) continue;
+    found.push({ cells, depth });
   }
-  return null;
+  return found;
 }
 
 /**
@@ -67,7 +81,7 @@ export function findBoxValues<T>(
   read: ValueReader<T>,
   options: BoxValueOptions = {},
 ): FieldCandidate<T>[] {
-  const { rightScope = 'cell', maxLinesBelow = 3 } = options;
+  const { rightScope = 'cell' } = options;
   const candidates: FieldCandidate<T>[] = [];
   for (const rule of rules) {
     for (const match of findLabel(lines, rule.pattern)) {
@@ -75,7 +89,6 @@ export function findBoxValues<T>(
       if (weight <= 0) continue;
       const right =
         rightScope === 'line' ? match.line.words.slice(match.end) : (valueRightOf(match, 25)?.words ?? []);
-      const below = wordsInBoxBelow(lines, match, maxLinesBelow);
       const tries = [
         // Only a value glued on after the label ("TIN:12-3456789"), not the rest of a compound caption.
         {
@@ -84,8 +97,14 @@ export function findBoxValues<T>(
           how: 'glued',
         },
         { words: right, factor: 1, how: 'right' },
-        { words: below?.words ?? [], factor: 0.95 ** (below?.distance ?? 1), how: 'below' },
       ];
+      // Under the caption: the first cell alone (OCR adds specks beside a value), else the whole line;
+      // lines the reader rejects are the caption's own second line or instructions, and are passed over.
+      for (const [n, below] of linesInBoxBelow(lines, match).entries()) {
+        const factor = 0.95 * 0.97 ** n;
+        tries.push({ words: below.cells[0]!, factor, how: 'below' });
+        if (below.cells.length > 1) tries.push({ words: below.cells.flat(), factor, how: 'below' });
+      }
       for (const attempt of tries) {
         if (attempt.words.length === 0) continue;
         const hit = read(attempt.words, match);

@@ -2,6 +2,7 @@ import type { Word } from '../../documents/page.ts';
 import { repairDigitLookalikes } from '../normalize/digit-lookalikes.ts';
 import { collapseWhitespace, letterShare } from '../normalize/text.ts';
 import type { ValueReader } from './labelled-values.ts';
+import { readMoney } from './money-reader.ts';
 
 export type TinType = 'SSN' | 'EIN';
 export type TinRead = { tin: string; type: TinType | null };
@@ -41,9 +42,17 @@ export const readTin: ValueReader<TinRead> = (words) => {
   let gapGroups: string[] = [];
   let previous: Word | undefined;
   let previousLength = 0;
-  for (const word of words.slice(0, 16)) {
+  const span = words.slice(0, 16);
+  for (const [i, word] of span.entries()) {
     const raw = word.text.replace(/^[:#]+/, '');
     if (raw === '' || BOX_RULE.test(raw)) continue;
+    // OCR reads the dash between two boxed groups as a short scrap ("fi", "~"): a separator.
+    const next = span[i + 1];
+    if (used.length > 0 && raw.length <= 2 && !TIN_PIECE.test(raw) && next && TIN_PIECE.test(next.text)) {
+      text += '-';
+      previousLength = 0;
+      continue;
+    }
     if (!TIN_PIECE.test(raw)) {
       if (used.length > 0) break;
       if (/^(no\.?|#|number|tin|ssn|ein|id)$/i.test(raw)) continue;
@@ -151,4 +160,14 @@ export const readCityStateZip: ValueReader<string> = (words) => {
   if (!m) return null;
   const zip = repairDigitLookalikes(m[3]!);
   return { value: `${m[1]!.trim()}, ${m[2]} ${zip.text}`, words, quality: zip.wasRepaired ? 0.85 : 1 };
+};
+
+/**
+ * An amount typed into a money box. Tax forms print cents, so a number without them is a piece of an
+ * amount OCR split over two lines ("5," above "198.59"), not the amount.
+ */
+export const readBoxAmount: ValueReader<string> = (words, match) => {
+  const hit = readMoney(words, match);
+  if (!hit || !/\d[.,]\d{2}(?!\d)/.test(hit.words.map((w) => w.text).join(''))) return null;
+  return hit;
 };

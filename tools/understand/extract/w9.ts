@@ -26,7 +26,7 @@ const ADDRESS_RULES: LabelRule[] = [
   { pattern: /street address:?|^address:?$/i, weight: 0.9 },
 ];
 const CITY_RULES: LabelRule[] = [
-  { pattern: /city,? state,? (and )?zip( code)?:?|city\s?\/\s?state\s?\/\s?zip:?/i, weight: 0.93 },
+  { pattern: /city[,;.]? state[,;.]? (and )?zip( code)?:?|city\s?\/\s?state\s?\/\s?zip:?/i, weight: 0.93 },
 ];
 const TIN_RULES: TinRule[] = [
   { pattern: /social security number/i, weight: 0.93, type: 'SSN' },
