@@ -71,7 +71,8 @@ function pickScanned(n: number, ratio: number, seed: number): Set<number> {
 
 /**
  * Writes a synthetic labelled corpus: `n` documents over `types` in turn, a `scannedRatio` share of them
- * rasterized and degraded, and `manifest.jsonl` with what a perfect extractor returns for each. Nothing
+ * rasterized and degraded, `manifest.jsonl` with what a perfect extractor returns for each, and `synth.json`
+ * with the arguments that make it again. Nothing
  * comes from the clock: the same options give the same bytes.
  */
 export async function writeSynthCorpus(options: SynthCorpusOptions): Promise<SynthManifestEntry[]> {
@@ -109,5 +110,16 @@ export async function writeSynthCorpus(options: SynthCorpusOptions): Promise<Syn
   await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 1) }, worker));
   const manifest = entries.map((entry) => JSON.stringify(entry)).join('\n');
   await writeFile(path.join(options.out, 'manifest.jsonl'), `${manifest}\n`);
+  // How to make the set again; a regression baseline taken on it records this (evals/gate/baseline.ts).
+  const args = {
+    command: 'paperwork synth',
+    n: options.n,
+    scannedRatio: options.scannedRatio,
+    seed: options.seed,
+  };
+  await writeFile(
+    path.join(options.out, 'synth.json'),
+    `${JSON.stringify({ ...args, ...(options.types && { types: types.join(',') }) })}\n`,
+  );
   return entries;
 }

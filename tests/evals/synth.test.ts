@@ -45,7 +45,7 @@ describe('writeSynthCorpus', () => {
     first = await writeSynthCorpus({ ...scannedOptions, out: path.join(root, 'a'), seed: 5, concurrency: 2 });
     await writeSynthCorpus({ ...scannedOptions, out: path.join(root, 'b'), seed: 5, concurrency: 1 });
     const a = await hashes(path.join(root, 'a'));
-    expect(Object.keys(a)).toHaveLength(7);
+    expect(Object.keys(a)).toHaveLength(8);
     expect(await hashes(path.join(root, 'b'))).toEqual(a);
   }, 180_000);
 
@@ -105,27 +105,32 @@ describe('writeSynthCorpus', () => {
   });
 });
 
+/** The amount each type is about: what a wrong reading costs money on. */
+const AMOUNT_FIELDS = ['total_amount', 'nonemployee_compensation', 'opening_balance', 'closing_balance'];
+
 describe('synth → eval', () => {
   const config = parseConfig({});
   const ocr = createOcrPool({ size: 1 });
   afterAll(() => ocr.close());
   const deps = { ocr, limits: readLimitsFromConfig(config), policy: routingPolicyOf(config) };
 
-  it('reads the totals of born-digital documents of every type', async () => {
+  it('reads the amounts of born-digital documents of every type', async () => {
     const dir = path.join(root, 'round-trip');
-    await writeSynthCorpus({ out: dir, n: 10, scannedRatio: 0, seed: 3 });
+    await writeSynthCorpus({ out: dir, n: 20, scannedRatio: 0, seed: 3 });
     const report = await evaluateDataset({
       dir,
       concurrency: 2,
       extract: (content, file, docType) => extractForEval(content, file, docType, deps),
     });
     expect(report.errors).toBe(0);
-    const total = report.fields.find((f) => f.field === 'total_amount')!;
-    expect(total.expected).toBeGreaterThanOrEqual(4);
-    // Observed 0.8 on this seed (both misses are invoices priced in "CA$", which the rules do not read as
-    // money yet); the margin is one document.
-    expect(total.accuracy).toBeGreaterThanOrEqual(0.7);
-  }, 120_000);
+    const amounts = report.fields.filter((f) => AMOUNT_FIELDS.includes(f.field));
+    const expected = amounts.reduce((sum, f) => sum + f.expected, 0);
+    const correct = amounts.reduce((sum, f) => sum + f.correct, 0);
+    expect(expected).toBeGreaterThanOrEqual(16);
+    // Observed 23 of 24 on this seed (the miss: a multi-page invoice priced in "CA$", which the rules do not
+    // read as money yet); the bound leaves room for two more.
+    expect(correct / expected).toBeGreaterThanOrEqual(0.85);
+  }, 180_000);
 
   it('OCRs a scanned receipt and finds its total', async () => {
     const dir = path.join(root, 'scan-trip');
