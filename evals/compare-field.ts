@@ -55,6 +55,7 @@ function asString(value: unknown): string {
  * beside the verdict, never instead of it.
  */
 export function compareField(field: string, expected: unknown, predicted: unknown): FieldComparison {
+  if (Array.isArray(expected)) return compareRows(expected, predicted);
   const e = asString(expected);
   const p = asString(predicted);
   const similarity = textSimilarity(e, p);
@@ -73,4 +74,29 @@ export function compareField(field: string, expected: unknown, predicted: unknow
     return { isMatch: ed !== null && pd !== null && ed.value === pd.value, similarity };
   }
   return { isMatch: foldText(e).replace(/\s/g, '') === foldText(p).replace(/\s/g, ''), similarity };
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Rows (line items, transactions): right when there are as many rows as expected and every cell the label
+ * gives matches, each compared by its own column name (`amount` as money, `date` as a date); cells the label
+ * leaves out, such as a row's `source`, are not judged. The similarity is the share of labelled cells right.
+ */
+function compareRows(expected: unknown[], predicted: unknown): FieldComparison {
+  const rows = Array.isArray(predicted) ? predicted : [];
+  let cells = 0;
+  let right = 0;
+  expected.forEach((want, index) => {
+    const got = rows[index];
+    const wanted = isRecord(want) ? Object.entries(want) : [['value', want] as const];
+    for (const [column, value] of wanted) {
+      cells++;
+      const cell = isRecord(want) ? (isRecord(got) ? got[column] : undefined) : got;
+      if (cell !== undefined && compareField(column, value, cell).isMatch) right++;
+    }
+  });
+  const similarity = cells === 0 ? (rows.length === 0 ? 1 : 0) : right / cells;
+  return { isMatch: rows.length === expected.length && right === cells, similarity };
 }

@@ -1,5 +1,11 @@
+import { maskSensitive } from '../../tools/core/logger.ts';
 import type { DocumentRow } from '../eval-report.ts';
 import { escapeHtml } from './escape-html.ts';
+
+/** A value for the page: tax ids and account numbers masked like the logs do (a report gets passed around). */
+function shownValue(value: unknown): string {
+  return escapeHtml(maskSensitive(typeof value === 'string' ? value : (JSON.stringify(value) ?? '')));
+}
 
 // A page of thousands of rows is still readable; past that the JSON report is the better tool.
 export const MAX_LISTED_MISMATCHES = 2000;
@@ -13,8 +19,8 @@ export function mismatchTable(rows: readonly DocumentRow[]): string {
     .map(
       (m) =>
         `<tr><td class="text">${escapeHtml(m.row.file)}</td><td class="text">${escapeHtml(m.field)}</td>` +
-        `<td class="text">${escapeHtml(m.expected)}</td>` +
-        `<td class="text">${m.predicted === undefined ? '<span class="missing">missing</span>' : escapeHtml(m.predicted)}</td>` +
+        `<td class="text">${shownValue(m.expected)}</td>` +
+        `<td class="text">${m.predicted === undefined ? '<span class="missing">missing</span>' : shownValue(m.predicted)}</td>` +
         `<td>${m.confidence === undefined ? '' : m.confidence.toFixed(2)}</td><td>${m.similarity.toFixed(2)}</td>` +
         `<td class="text nowrap">${escapeHtml(m.row.error ?? m.row.status ?? '')}</td></tr>`,
     )

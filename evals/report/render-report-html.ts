@@ -124,6 +124,7 @@ ${confusionHeatTable(report.docTypes)}
 ${latencyChart}
 
 <h2>Mismatches</h2>
+<p class="muted">Tax ids and account numbers are masked to their last four digits.</p>
 ${mismatchTable(report.rows)}
 </main>
 </body>

@@ -26,6 +26,29 @@ describe('compareField', () => {
     expect(textSimilarity('kitten', 'sitting')).toBeCloseTo(1 - 3 / 7, 5);
   });
 
+  it('compares rows cell by cell, by column name, ignoring cells the label does not give', () => {
+    const expected = [
+      { date: '2022-03-02', description: 'ACH DEBIT CITY WATER UTIL', amount: '-137.88' },
+      { date: '2022-03-04', description: 'FASTER PAYMENT FROM J LEE', amount: '3304.57' },
+    ];
+    const read = [
+      {
+        date: '2022-03-02',
+        description: 'ach debit city water util',
+        amount: '-137.88',
+        source: { page: 1 },
+      },
+      { date: '2022-03-04', description: 'FASTER PAYMENT FROM J LEE', amount: '3,304.57' },
+    ];
+    expect(compareField('transactions', expected, read)).toEqual({ isMatch: true, similarity: 1 });
+    // One amount wrong: 5 of 6 cells right.
+    const wrong = [read[0], { ...read[1], amount: '3304.75' }];
+    expect(compareField('transactions', expected, wrong)).toEqual({ isMatch: false, similarity: 5 / 6 });
+    // A row missing: 3 of 6 cells, and the count differs.
+    expect(compareField('transactions', expected, [read[0]])).toEqual({ isMatch: false, similarity: 0.5 });
+    expect(compareField('transactions', expected, 'not rows').isMatch).toBe(false);
+  });
+
   it('knows each field kind from its name', () => {
     expect(fieldKind('total_amount')).toBe('money');
     expect(fieldKind('nonemployee_compensation')).toBe('money');

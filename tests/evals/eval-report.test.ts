@@ -15,13 +15,21 @@ const rows: DocumentRow[] = [
     latencyMs: 120,
     costUsd: 0,
     correct: 1,
-    expected: 2,
+    expected: 3,
     scored: [
       { field: 'total_amount', confidence: 0.97, isMatch: true, predicted: true },
       { field: 'customer_name', confidence: 0.9, isMatch: false, predicted: true },
+      { field: 'recipient_tin', confidence: 0.8, isMatch: false, predicted: true },
     ],
     mismatches: [
       { field: 'customer_name', expected: 'ACME', predicted: HOSTILE, confidence: 0.9, similarity: 0.1 },
+      {
+        field: 'recipient_tin',
+        expected: '123-45-6789',
+        predicted: '123-45-6780',
+        confidence: 0.8,
+        similarity: 0.9,
+      },
     ],
   },
   {
@@ -60,6 +68,12 @@ describe('renderReportHtml', () => {
     // The predicted value, the expected value and the file name of the mismatch list, and the review reason.
     expect(html.split(escaped).length - 1).toBeGreaterThanOrEqual(4);
     expect(html).toContain('/data/&lt;set&gt;');
+  });
+
+  it('masks tax ids in the mismatch list', () => {
+    expect(html).not.toContain('123-45-6789');
+    expect(html).not.toContain('123-45-6780');
+    expect(html).toContain('***6789');
   });
 
   it('draws one inline SVG per chart and the confusion matrix as a table', () => {
