@@ -43,7 +43,9 @@ const LABELS: { role: StatementColumnRole; pattern: RegExp }[] = [
 ];
 
 function roleOf(words: readonly Word[]): StatementColumnRole | null {
-  const folded = foldText(words.map((w) => w.text).join(' '));
+  // OCR reads the slash of "Deposits/Credits" as a letter or a bar ("DepositsiCredits").
+  const text = words.map((w) => w.text.replace(/(?<=[a-z])[il1|!](?=[A-Z])/g, ' ')).join(' ');
+  const folded = foldText(text);
   return LABELS.find((label) => label.pattern.test(folded))?.role ?? null;
 }
 

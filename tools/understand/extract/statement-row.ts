@@ -6,6 +6,7 @@ import { moneyToCents } from '../normalize/money.ts';
 import { foldText } from '../normalize/text.ts';
 import type { DateInSpan } from './dates-in-span.ts';
 import { moneyInSpan } from './money-in-span.ts';
+import { repairStatementAmounts } from './statement-amount-repair.ts';
 import { moneyColumnOf, type StatementColumnRole, type StatementHeader } from './statement-columns.ts';
 import { readRowDate, type StatementYears } from './statement-dates.ts';
 
@@ -62,6 +63,10 @@ function splitSignMarkers(words: readonly Word[]): { words: Word[]; markers: Map
   return { words: kept, markers };
 }
 
+function isMoneyRole(role: StatementColumnRole): boolean {
+  return role !== 'date' && role !== 'description';
+}
+
 function kindOf(description: string, hasMoney: boolean): StatementRowKind {
   const folded = foldText(description);
   if (OPENING_ROW.test(folded)) return 'opening';
@@ -80,12 +85,22 @@ export function readStatementRow(
   order: DateOrder | null,
   years: StatementYears,
 ): StatementRow {
-  const { words, markers } = splitSignMarkers(line.words);
+  const height = line.heightPx / line.pageWidth;
+  const moneyX = Math.min(...header.columns.filter((c) => isMoneyRole(c.role)).map((c) => c.x0)) - 2 * height;
+  const repaired = repairStatementAmounts(line.words, moneyX - 2 * height, height);
+  const { words, markers } = splitSignMarkers(repaired);
   const description = header.columns.find((c) => c.role === 'description');
-  const slack = (0.5 * line.heightPx) / line.pageWidth;
-  const dateZone = description ? words.filter((w) => w.bbox[0] < description.x0 - slack) : words.slice(0, 3);
-  const date = readRowDate(dateZone, order, years);
-  const used = new Set<Word>(date?.words ?? []);
+  const dateZone = description
+    ? words.filter((w) => w.bbox[0] < description.x0 - 0.5 * height)
+    : words.slice(0, 3);
+  // Stray marks OCR leaves inside a date ("Mar 01,:2025") would hide it from the date patterns.
+  const date = readRowDate(
+    dateZone.map((w) => ({ ...w, text: w.text.replace(/[:;'’]/g, '') })),
+    order,
+    years,
+  );
+  // Left of the description column everything is date; without that column, only the date's own words.
+  const used = new Set<Word>(description ? dateZone : dateZone.slice(0, date?.words.length ?? 0));
   const cells: MoneyCell[] = [];
   for (const amount of moneyInSpan(words)) {
     if (!amount.hasDecimals || amount.words.some((w) => used.has(w))) continue;
@@ -105,7 +120,10 @@ export function readStatementRow(
     });
     for (const w of amount.words) used.add(w);
   }
-  const descriptionWords = words.filter((w) => !used.has(w));
+  // Beyond the money columns' left edge nothing is description: an amount OCR mangled stays out of it.
+  const descriptionWords = words.filter(
+    (w) => !used.has(w) && w.bbox[0] < moneyX && /[\p{L}\p{N}]/u.test(w.text),
+  );
   const text = spanText(descriptionWords);
   const balance = cells.find((c) => c.role === 'balance');
   const movements = cells.filter((c) => c.role !== 'balance');

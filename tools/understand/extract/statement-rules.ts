@@ -1,3 +1,4 @@
+import type { Word } from '../../documents/page.ts';
 import { repairDigitLookalikes } from '../normalize/digit-lookalikes.ts';
 import type { LabelRule, ValueReader } from './labelled-values.ts';
 
@@ -42,19 +43,23 @@ const ACCOUNT_TOKEN = /^[A-Z0-9*•.-]+$/i;
  * the label up to the first word that is not part of a number, read from their end.
  */
 export const readAccountLast4: ValueReader<string> = (words) => {
-  const tokens = [];
+  const tokens: { word: Word; text: string }[] = [];
   for (const word of words.slice(0, 8)) {
-    const text = word.text.replace(/^[:#]+/, '');
+    // OCR turns a leading mask star into "+", "=" or "#".
+    const text = word.text.replace(/^[:#=+~]+/, '');
     if (text === '' || (tokens.length === 0 && /^(no\.?|number|ending|in|nr\.?)$/i.test(text))) continue;
     if (!ACCOUNT_TOKEN.test(text) || /\d[/]\d/.test(text)) break;
     // A word after the number ends it; four capitals are an IBAN's bank code or a masked group.
     if (/^[A-Z]+$/i.test(text) && !/^[A-Z]{4}$/.test(text)) break;
-    tokens.push({ word, text: repairDigitLookalikes(text).text });
+    tokens.push({ word, text });
   }
-  const last = tokens[tokens.length - 1];
-  if (!last || !/\d$/.test(last.text)) return null;
-  const digits = tokens.map((t) => t.text.replace(/[^0-9]/g, '')).join('');
-  if (digits.length < 4) return null;
-  const isWhole = /\d{4}$/.test(last.text);
-  return { value: digits.slice(-4), words: tokens.map((t) => t.word), quality: isWhole ? 1 : 0.85 };
+  // The last four characters, each a digit or a letter OCR reads for one ("XXXX-XXXX-B672").
+  const tail = tokens
+    .map((t) => t.text.replace(/[.-]/g, ''))
+    .join('')
+    .slice(-4);
+  const repaired = [...tail].map((ch) => repairDigitLookalikes(`0${ch}`).text.slice(1)).join('');
+  if (!/^\d{4}$/.test(repaired)) return null;
+  const quality = repaired === tail ? 1 : 0.8;
+  return { value: repaired, words: tokens.map((t) => t.word), quality };
 };

@@ -9,6 +9,7 @@ import { ocrFactor } from './field-candidate.ts';
 import { findStatementHeaders, type StatementHeader } from './statement-columns.ts';
 import type { StatementYears } from './statement-dates.ts';
 import { readStatementRow, type StatementRow } from './statement-row.ts';
+import { type BalancedEntry, reconcileRunningBalance } from './statement-running-balance.ts';
 
 /** One transaction in the schema's formats, with where it is printed. */
 export type StatementTransaction = { date: string; description: string; amount: string; source: FieldSource };
@@ -33,14 +34,7 @@ export type StatementTable = {
 /** Page furniture between the last row of a page and the next page's header. */
 const PAGE_FOOTER = /\b(continued|page \d+( of \d+)?)\b/;
 
-type Entry = {
-  row: StatementRow;
-  date: string;
-  words: Word[];
-  description: string;
-  cents?: number;
-  isConfirmed: boolean;
-};
+type Entry = BalancedEntry & { row: StatementRow; date: string; words: Word[]; description: string };
 
 function sourceOf(words: Word[], page: number): FieldSource {
   return { page, bbox: unionBbox(words), text: spanText(words) };
@@ -77,16 +71,16 @@ function balanceOf(row: StatementRow, evidence: string): TableBalance | undefine
 
 /**
  * Turns rows into transactions: a row without a date takes the previous one's (banks print a day's date
- * once), a line with neither date nor money continues the description above. The running balance then
- * confirms each amount, fixes a sign the page did not show, and supplies an amount OCR lost.
+ * once), a line with neither date nor money continues the description above. Each keeps the balances
+ * printed around it for the running-balance check.
  */
 function toEntries(rows: readonly StatementRow[], opening: TableBalance | undefined): Entry[] {
   const entries: Entry[] = [];
   let lastDate: StatementRow['date'] = null;
-  let balance = opening?.cents;
+  let printed = opening?.cents;
   for (const row of rows) {
     if (row.kind === 'opening' || row.kind === 'closing') {
-      if (row.balance) balance = row.balance.cents;
+      if (row.balance) printed = row.balance.cents;
       continue;
     }
     const date: StatementRow['date'] = row.date ?? lastDate;
@@ -100,30 +94,20 @@ function toEntries(rows: readonly StatementRow[], opening: TableBalance | undefi
     }
     if (row.kind !== 'transaction' || !date) continue;
     lastDate = date;
-    let cents = row.movement?.cents;
-    let isConfirmed = false;
-    if (row.balance && balance !== undefined) {
-      const change = row.balance.cents - balance;
-      // Separate debit and credit columns fix the sign; a bare amount column may have lost its minus.
-      const canFlip = row.movement?.role === 'amount' && !row.movement.hasMinus;
-      if (cents === undefined || cents === change || (canFlip && cents === -change)) {
-        cents = change;
-        isConfirmed = true;
-      }
-    }
-    balance = row.balance
-      ? row.balance.cents
-      : balance !== undefined && cents !== undefined
-        ? balance + cents
-        : undefined;
     entries.push({
       row,
       date: date.value,
       words: [...row.line.words],
       description: row.description,
-      cents,
-      isConfirmed,
+      ...(row.movement && { cents: row.movement.cents }),
+      ...(row.balance && { balance: row.balance.cents }),
+      ...(printed !== undefined && { before: printed }),
+      // Separate debit and credit columns fix the sign; a bare amount column may have lost its minus.
+      canFlip: row.movement?.role === 'amount' && !row.movement.hasMinus,
+      isConfirmed: false,
+      isRepaired: false,
     });
+    printed = row.balance?.cents;
   }
   return entries;
 }
@@ -147,7 +131,10 @@ export function findStatementTable(view: DocumentView, years: StatementYears): S
   const firstTransaction = rows.findIndex((r) => r.kind === 'transaction');
   const isOpeningFirst = firstOpening !== undefined && rows.indexOf(firstOpening) < firstTransaction;
   let opening = isOpeningFirst ? balanceOf(firstOpening, 'brought forward row') : undefined;
-  const entries = toEntries(rows, opening).filter((e) => e.cents !== undefined);
+  const closingRow = [...rows].reverse().find((r) => r.kind === 'closing');
+  const all = toEntries(rows, opening);
+  reconcileRunningBalance(all, closingRow?.balance?.cents);
+  const entries = all.filter((e) => e.cents !== undefined);
   if (entries.length === 0) return null;
   const first = entries[0]!;
   if (!opening && first.row.balance && first.cents !== undefined) {
@@ -156,7 +143,6 @@ export function findStatementTable(view: DocumentView, years: StatementYears): S
       cents: first.row.balance.cents - first.cents,
     };
   }
-  const closingRow = [...rows].reverse().find((r) => r.kind === 'closing');
   const lastEntry = entries[entries.length - 1]!;
   const isClosingLast = closingRow !== undefined && rows.indexOf(closingRow) > rows.indexOf(lastEntry.row);
   const closing =
