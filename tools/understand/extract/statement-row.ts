@@ -87,7 +87,7 @@ export function readStatementRow(
 ): StatementRow {
   const height = line.heightPx / line.pageWidth;
   const moneyX = Math.min(...header.columns.filter((c) => isMoneyRole(c.role)).map((c) => c.x0)) - 2 * height;
-  const repaired = repairStatementAmounts(line.words, moneyX - 2 * height, height);
+  const repaired = repairStatementAmounts(line.words, moneyX - 2 * height, 2 * height);
   const { words, markers } = splitSignMarkers(repaired);
   const description = header.columns.find((c) => c.role === 'description');
   const dateZone = description
