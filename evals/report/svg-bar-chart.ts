@@ -4,9 +4,10 @@ export type Bar = { label: string; value: number; note?: string };
 
 /** Horizontal bars for values in 0..1 (per-field F1), one row per bar, with the value written at its end. */
 export function svgBarChart(bars: readonly Bar[], label: string): string {
-  const labelWidth = 170;
-  const plotWidth = 360;
-  const noteWidth = 190;
+  // Wide enough for the longest label at ~7 px a character (nonemployee_compensation), no wider.
+  const labelWidth = Math.min(260, Math.max(80, 16 + 7 * Math.max(0, ...bars.map((b) => b.label.length))));
+  const plotWidth = 240;
+  const noteWidth = 180;
   const rowHeight = 26;
   const top = 22;
   const width = labelWidth + plotWidth + noteWidth;
