@@ -91,7 +91,7 @@ export function readStatementRow(
   const { words, markers } = splitSignMarkers(repaired);
   const description = header.columns.find((c) => c.role === 'description');
   const dateZone = description
-    ? words.filter((w) => w.bbox[0] < description.x0 - 0.5 * height)
+    ? words.filter((w) => w.bbox[0] < description.x0 - 1.5 * height)
     : words.slice(0, 3);
   // Stray marks OCR leaves inside a date ("Mar 01,:2025") would hide it from the date patterns.
   const date = readRowDate(
