@@ -1,6 +1,7 @@
 import { announce, announceError } from './announce.js';
 import { api } from './api.js';
-import { h, kbd, replace, route } from './dom.js';
+import { createDecisionButtons } from './decision-buttons.js';
+import { h, replace, route } from './dom.js';
 import { formatSpan, statusLabel } from './format.js';
 
 const ROLES = ['viewer', 'clerk', 'reviewer', 'approver', 'admin'];
@@ -54,18 +55,7 @@ export function createPendingActions(actor, { tasks }) {
 function createItem(action, taskById) {
   let current = action;
   const outcome = h('p', { class: 'outcome', role: 'status' });
-  const approveButton = h(
-    'button',
-    { type: 'button', class: 'primary', 'aria-keyshortcuts': 'A', onclick: () => void decide('approve') },
-    'Approve ',
-    kbd('A'),
-  );
-  const dismissButton = h(
-    'button',
-    { type: 'button', 'aria-keyshortcuts': 'D', onclick: () => void decide('dismiss') },
-    'Dismiss ',
-    kbd('D'),
-  );
+  const [approveButton, dismissButton] = createDecisionButtons('Approve', 'approve', decide);
   const element = h(
     'li',
     {

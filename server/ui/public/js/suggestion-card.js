@@ -1,6 +1,7 @@
 import { announce, announceError } from './announce.js';
 import { api } from './api.js';
-import { h, kbd } from './dom.js';
+import { createDecisionButtons } from './decision-buttons.js';
+import { h } from './dom.js';
 import { fieldLabel, formatValue } from './format.js';
 
 const STATUS_TEXT = { pending: 'Suggested', accepted: 'Accepted', dismissed: 'Dismissed' };
@@ -14,18 +15,7 @@ export function createSuggestionCard(suggestion, { canDecide, onAccepted, onLeav
   let current = suggestion;
   const label = fieldLabel(suggestion.field);
   const state = h('span', { class: 'badge suggestion-state' });
-  const acceptButton = h(
-    'button',
-    { type: 'button', class: 'primary', 'aria-keyshortcuts': 'A', onclick: () => void decide('accept') },
-    'Accept ',
-    kbd('A'),
-  );
-  const dismissButton = h(
-    'button',
-    { type: 'button', 'aria-keyshortcuts': 'D', onclick: () => void decide('dismiss') },
-    'Dismiss ',
-    kbd('D'),
-  );
+  const [acceptButton, dismissButton] = createDecisionButtons('Accept', 'accept', decide);
   const element = h(
     'div',
     {
