@@ -9,22 +9,9 @@ import {
   type StatementTransaction,
 } from './bank-statement-fixture.ts';
 import type { SynthGenerator } from './synth-document.ts';
+import { MONTH_NAMES } from './synth-values.ts';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const LONG_MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 const FONTS = {
   Helvetica: [StandardFonts.Helvetica, StandardFonts.HelveticaBold],
   Times: [StandardFonts.TimesRoman, StandardFonts.TimesRomanBold],
@@ -55,7 +42,7 @@ function formatDate(iso: string, style: DateStyle): string {
 function formatPeriodDate(iso: string, fixture: BankStatementFixture): string {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
   if (fixture.isPeriodLong) {
-    const month = LONG_MONTHS[m - 1]!;
+    const month = MONTH_NAMES[m - 1]!;
     return fixture.layout === 'us-retail' ? `${month} ${d}, ${y}` : `${d} ${month} ${y}`;
   }
   const withYear: Partial<Record<DateStyle, DateStyle>> = { 'MM/DD': 'MM/DD/YYYY', 'DD Mon': 'DD Mon YYYY' };

@@ -94,7 +94,8 @@ export function addDays(date: CalendarDate, days: number): CalendarDate {
 }
 
 const pad = (value: number, width = 2) => String(value).padStart(width, '0');
-const MONTHS = [
+/** Month names as documents print them in full; the first three letters are the short form. */
+export const MONTH_NAMES = [
   'January',
   'February',
   'March',
@@ -124,13 +125,13 @@ export function printDate(d: CalendarDate, style: DateStyle): string {
     case 'us':
       return `${pad(d.month)}/${pad(d.day)}/${d.year}`;
     case 'us-long':
-      return `${MONTHS[d.month - 1]} ${d.day}, ${d.year}`;
+      return `${MONTH_NAMES[d.month - 1]} ${d.day}, ${d.year}`;
     case 'day-first':
       return `${pad(d.day)}/${pad(d.month)}/${d.year}`;
     case 'dotted':
       return `${pad(d.day)}.${pad(d.month)}.${d.year}`;
     case 'day-first-short':
-      return `${pad(d.day)}-${MONTHS[d.month - 1]!.slice(0, 3)}-${d.year}`;
+      return `${pad(d.day)}-${MONTH_NAMES[d.month - 1]!.slice(0, 3)}-${d.year}`;
   }
 }
 
