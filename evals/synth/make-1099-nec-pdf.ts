@@ -1,5 +1,5 @@
 /** Synthetic Forms 1099-NEC with known values: the IRS Copy B grid and a payroll system's recipient statement. */
-import { PDFDocument, type PDFFont, rgb, StandardFonts } from 'pdf-lib';
+import { type PDFFont, rgb, StandardFonts } from 'pdf-lib';
 import {
   ENTITY_CLASSIFICATIONS,
   randomAddress,
@@ -9,6 +9,7 @@ import {
   randomSsn,
 } from './make-w9-pdf.ts';
 import type { Rng, SynthDocument, SynthGenerator } from './synth-document.ts';
+import { openLetterPage } from './synth-pdf.ts';
 
 type Form1099NecValues = {
   tax_year: string;
@@ -67,14 +68,12 @@ function drawValues(rng: Rng): { values: Form1099NecValues; parties: Parties } {
 }
 
 async function openLetter() {
-  const pdf = await PDFDocument.create();
-  const page = pdf.addPage([612, 792]);
-  const fonts = {
-    regular: await pdf.embedFont(StandardFonts.Helvetica),
-    bold: await pdf.embedFont(StandardFonts.HelveticaBold),
-    courier: await pdf.embedFont(StandardFonts.Courier),
-    courierBold: await pdf.embedFont(StandardFonts.CourierBold),
-  };
+  const { pdf, page, fonts } = await openLetterPage({
+    regular: StandardFonts.Helvetica,
+    bold: StandardFonts.HelveticaBold,
+    courier: StandardFonts.Courier,
+    courierBold: StandardFonts.CourierBold,
+  });
   const text = (value: string, x: number, y: number, size = 10, font: PDFFont = fonts.regular) =>
     page.drawText(value, { x, y, size, font });
   const right = (value: string, xRight: number, y: number, size = 10, font: PDFFont = fonts.regular) =>

@@ -1,6 +1,7 @@
 /** Synthetic Forms W-9 with known values: the IRS form as a requester receives it, and a substitute form. */
-import { PDFDocument, type PDFFont, type PDFPage, rgb, StandardFonts } from 'pdf-lib';
+import { type PDFFont, type PDFPage, rgb, StandardFonts } from 'pdf-lib';
 import type { Rng, SynthDocument, SynthGenerator } from './synth-document.ts';
+import { openLetterPage } from './synth-pdf.ts';
 
 const FIRST_NAMES = [
   'Maria',
@@ -181,16 +182,14 @@ type Pen = {
 };
 
 async function openLetter() {
-  const pdf = await PDFDocument.create();
-  const page = pdf.addPage([612, 792]);
-  const fonts = {
-    regular: await pdf.embedFont(StandardFonts.Helvetica),
-    bold: await pdf.embedFont(StandardFonts.HelveticaBold),
-    times: await pdf.embedFont(StandardFonts.TimesRoman),
-    timesBold: await pdf.embedFont(StandardFonts.TimesRomanBold),
-    italic: await pdf.embedFont(StandardFonts.TimesRomanItalic),
-    courier: await pdf.embedFont(StandardFonts.Courier),
-  };
+  const { pdf, page, fonts } = await openLetterPage({
+    regular: StandardFonts.Helvetica,
+    bold: StandardFonts.HelveticaBold,
+    times: StandardFonts.TimesRoman,
+    timesBold: StandardFonts.TimesRomanBold,
+    italic: StandardFonts.TimesRomanItalic,
+    courier: StandardFonts.Courier,
+  });
   const pen: Pen = {
     page,
     text: (value, x, y, size = 10, font = fonts.regular) => page.drawText(value, { x, y, size, font }),

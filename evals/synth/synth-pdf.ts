@@ -26,6 +26,22 @@ export async function stabilizePdf(bytes: Uint8Array): Promise<Uint8Array> {
   return pdf.save();
 }
 
+/**
+ * A new PDF with one blank US Letter page and the named standard fonts, embedded in the order given (the order
+ * numbers the PDF's objects, so it fixes the bytes). The IRS-form generators draw on it.
+ */
+export async function openLetterPage<Name extends string>(
+  fontsByName: Record<Name, StandardFonts>,
+): Promise<{ pdf: PDFDocument; page: PDFPage; fonts: Record<Name, PDFFont> }> {
+  const pdf = await PDFDocument.create();
+  const page = pdf.addPage([612, 792]);
+  const fonts = {} as Record<Name, PDFFont>;
+  for (const [name, font] of Object.entries(fontsByName) as Array<[Name, StandardFonts]>) {
+    fonts[name] = await pdf.embedFont(font);
+  }
+  return { pdf, page, fonts };
+}
+
 export type FontFamily = 'helvetica' | 'times' | 'courier';
 
 const FAMILIES: Record<FontFamily, [StandardFonts, StandardFonts]> = {
