@@ -8,26 +8,12 @@ import { invokeTool } from '../../tools/core/tool.ts';
 import { importVendors } from '../../tools/ops/vendor-master.ts';
 import { createApiToken } from '../../tools/storage/api-tokens.ts';
 import { verifyAudit } from '../../tools/storage/audit-log.ts';
-import type { Db } from '../../tools/storage/db.ts';
 import { migrate } from '../../tools/storage/migrate.ts';
 import { openDb } from '../../tools/storage/open-db.ts';
+import { withDb } from './with-db.ts';
 
 /** Someone at the machine with access to its data folder: trusted as admin, named in the audit log. */
 const LOCAL_ACTOR: Actor = { kind: 'local', name: `local:${os.userInfo().username}`, role: 'admin' };
-
-async function withDb<T>(config: Config, work: (db: Db) => Promise<T>): Promise<T> {
-  const db = await openDb({
-    databaseUrl: config.DATABASE_URL,
-    pgliteDir: path.join(config.DATA_DIR, 'pg'),
-    schema: config.DATABASE_SCHEMA,
-  });
-  try {
-    await migrate(db);
-    return await work(db);
-  } finally {
-    await db.close();
-  }
-}
 
 export async function migrateCommand(config: Config) {
   const db = await openDb({

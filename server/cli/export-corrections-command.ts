@@ -2,8 +2,7 @@ import path from 'node:path';
 import { exportCorrections } from '../../evals/export-corrections.ts';
 import type { Config } from '../../tools/core/config.ts';
 import { createBlobStore } from '../../tools/storage/blob-store.ts';
-import { migrate } from '../../tools/storage/migrate.ts';
-import { openDb } from '../../tools/storage/open-db.ts';
+import { withDb } from './with-db.ts';
 
 /**
  * `paperwork eval export-corrections`: documents people corrected and approved, as a dataset folder that
@@ -15,19 +14,11 @@ export async function exportCorrectionsCommand(options: { out: string; since?: s
   if (since && Number.isNaN(since.getTime())) {
     throw new Error(`--since: "${options.since}" is not a date; use e.g. 2025-06-01.`);
   }
-  const db = await openDb({
-    databaseUrl: config.DATABASE_URL,
-    pgliteDir: path.join(config.DATA_DIR, 'pg'),
-    schema: config.DATABASE_SCHEMA,
-  });
-  try {
-    await migrate(db);
-    const result = await exportCorrections(
+  const result = await withDb(config, (db) =>
+    exportCorrections(
       { db, blobs: createBlobStore(path.join(config.DATA_DIR, 'blobs')) },
       { outDir: path.resolve(options.out), ...(since && { since }) },
-    );
-    process.stdout.write(`${result.documents} corrected documents exported; manifest ${result.manifest}\n`);
-  } finally {
-    await db.close();
-  }
+    ),
+  );
+  process.stdout.write(`${result.documents} corrected documents exported; manifest ${result.manifest}\n`);
 }
