@@ -1,12 +1,13 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { invoiceTotals, makeInvoicePdf } from '../../../evals/synth/make-invoice-pdf.ts';
 import { createApiToken } from '../../../tools/storage/api-tokens.ts';
 import { stageJobId } from '../../../workflows/pipeline-queues.ts';
 import { unbalancedInvoice } from '../../support/invoice-fixtures.ts';
+import { launchTestBrowser, logInWithToken } from '../../support/test-browser.ts';
 import { startTestServer, type TestServer, uploadForm } from '../../support/test-server.ts';
 import {
   agentTurn,
@@ -80,10 +81,7 @@ describe('the agents in the review UI', () => {
         await createApiToken(server.runtime.ctx.db, { name, role, createdBy: server.runtime.ctx.actor })
       ).token;
     }
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    browser = await launchTestBrowser();
   }, 240_000);
   afterAll(async () => {
     await browser?.close();
@@ -109,15 +107,7 @@ describe('the agents in the review UI', () => {
     return { id, taskId: settled.review!.taskId };
   }
 
-  async function logIn(token: string): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 960 } });
-    const page = await context.newPage();
-    await page.goto(`${server.url}/`);
-    await page.getByLabel('API token').fill(token);
-    await page.keyboard.press('Enter');
-    await page.getByTestId('actor').waitFor();
-    return { context, page };
-  }
+  const logIn = (token: string) => logInWithToken(browser, server.url, token);
 
   async function openDocument(page: Page, id: string, file: string) {
     await page.goto(`${server.url}/#/documents/${id}`);

@@ -1,7 +1,8 @@
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { invoiceTotals, makeInvoicePdf, SAMPLE_INVOICE } from '../../../evals/synth/make-invoice-pdf.ts';
 import { createApiToken } from '../../../tools/storage/api-tokens.ts';
+import { launchTestBrowser, logInWithToken } from '../../support/test-browser.ts';
 import { startTestServer, type TestServer, uploadForm } from '../../support/test-server.ts';
 
 const HOSTILE_FILE = '<img src=x onerror=window.__pwned=3>.pdf';
@@ -60,10 +61,7 @@ describe('the review UI in Chromium', () => {
         ],
       }),
     );
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    browser = await launchTestBrowser();
   }, 240_000);
   afterAll(async () => {
     await browser?.close();
@@ -82,15 +80,7 @@ describe('the review UI in Chromium', () => {
     return (await (await server.api('GET', `/api/documents/${id}`)).json()) as View;
   }
 
-  async function logIn(token: string): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 960 } });
-    const page = await context.newPage();
-    await page.goto(`${server.url}/`);
-    await page.getByLabel('API token').fill(token);
-    await page.keyboard.press('Enter');
-    await page.getByTestId('actor').waitFor();
-    return { context, page };
-  }
+  const logIn = (token: string) => logInWithToken(browser, server.url, token);
 
   /** Opens a document from the review queue with the keyboard: J walks the rows, Enter opens one. */
   async function openFromQueue(page: Page, file: string) {
