@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { invoiceTotals, makeInvoicePdf } from '../../evals/synth/make-invoice-pdf.ts';
+import { invoiceTotals } from '../../evals/synth/make-invoice-pdf.ts';
 import { stageJobId } from '../../workflows/pipeline-queues.ts';
 import { runResolveStage } from '../../workflows/stages/resolve-stage.ts';
 import { unbalancedInvoice } from '../support/invoice-fixtures.ts';
-import { startTestServer, type TestServer, uploadForm } from '../support/test-server.ts';
+import { submitUnbalancedInvoice } from '../support/submit-for-review.ts';
+import { startTestServer, type TestServer } from '../support/test-server.ts';
 import {
   agentTurn,
   apiError,
@@ -86,16 +87,7 @@ describe('the exception resolver in the pipeline', () => {
   const resolveJobState = async (id: string) =>
     (await server.runtime.queues.queues.resolve.getJob(stageJobId('resolve', id)))?.getState();
 
-  async function submit(invoiceNumber: string): Promise<{ id: string; taskId: string }> {
-    const form = uploadForm([
-      { name: `${invoiceNumber}.pdf`, content: await makeInvoicePdf(unbalancedInvoice(invoiceNumber)) },
-    ]);
-    const response = await server.api('POST', '/api/documents', { body: form });
-    const id = ((await response.json()) as { documents: Array<{ id: string }> }).documents[0]!.id;
-    const settled = (await server.waitForSettled(id)) as unknown as View;
-    expect(settled.status).toBe('needs_review');
-    return { id, taskId: settled.review!.taskId };
-  }
+  const submit = (invoiceNumber: string) => submitUnbalancedInvoice(server, invoiceNumber);
 
   /** Waits on the document's own state: its resolver job done, with the suggestions it stored. */
   async function suggestionsOf(id: string): Promise<Suggestion[]> {

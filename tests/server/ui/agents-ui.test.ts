@@ -3,12 +3,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { invoiceTotals, makeInvoicePdf } from '../../../evals/synth/make-invoice-pdf.ts';
+import { invoiceTotals } from '../../../evals/synth/make-invoice-pdf.ts';
 import { createApiToken } from '../../../tools/storage/api-tokens.ts';
 import { stageJobId } from '../../../workflows/pipeline-queues.ts';
 import { unbalancedInvoice } from '../../support/invoice-fixtures.ts';
+import { submitUnbalancedInvoice } from '../../support/submit-for-review.ts';
 import { launchTestBrowser, logInWithToken } from '../../support/test-browser.ts';
-import { startTestServer, type TestServer, uploadForm } from '../../support/test-server.ts';
+import { startTestServer, type TestServer } from '../../support/test-server.ts';
 import {
   agentTurn,
   type FakeMessagesApi,
@@ -95,16 +96,14 @@ describe('the agents in the review UI', () => {
 
   /** Uploads an invoice that goes to review, and waits until the resolver has stored its suggestions. */
   async function submitWithSuggestions(invoiceNumber: string): Promise<{ id: string; taskId: string }> {
-    const form = uploadForm([
-      { name: `${invoiceNumber}.pdf`, content: await makeInvoicePdf(unbalancedInvoice(invoiceNumber)) },
+    const submitted = await submitUnbalancedInvoice(server, invoiceNumber);
+    while ((await resolveJobState(submitted.id)) !== 'completed')
+      await new Promise((r) => setTimeout(r, 100));
+    expect((await view(submitted.id)).suggestions?.map((s) => s.field)).toEqual([
+      'total_amount',
+      'invoice_number',
     ]);
-    const response = await server.api('POST', '/api/documents', { body: form });
-    const id = ((await response.json()) as { documents: Array<{ id: string }> }).documents[0]!.id;
-    const settled = (await server.waitForSettled(id)) as unknown as View;
-    expect(settled.status).toBe('needs_review');
-    while ((await resolveJobState(id)) !== 'completed') await new Promise((r) => setTimeout(r, 100));
-    expect((await view(id)).suggestions?.map((s) => s.field)).toEqual(['total_amount', 'invoice_number']);
-    return { id, taskId: settled.review!.taskId };
+    return submitted;
   }
 
   const logIn = (token: string) => logInWithToken(browser, server.url, token);
