@@ -263,27 +263,27 @@ async function drawIrsLayout(values: W9Values, signedOn: string, rng: Rng): Prom
   small('entered on line 1. Check only one of the following seven boxes.', 36, 626);
   small('4 Exemptions (codes apply only to', 440, 634);
   small('certain entities, not individuals):', 440, 626);
+  /** A tax-classification box, its X when checked, and its label beside it. */
+  const checkbox = (x: number, y: number, label: string, isChecked: boolean) => {
+    pen.box(x, y, 8, 8);
+    if (isChecked) pen.text('X', x + 1.3, y + 1.5, 8, fonts.bold);
+    small(label, x + 12, y + 2, 8);
+  };
   let x = 36;
   for (const [classification, label] of CHECKBOXES) {
-    pen.box(x, 608, 8, 8);
-    if (classification === values.tax_classification) pen.text('X', x + 1.3, 609.5, 8, fonts.bold);
-    small(label, x + 12, 610, 8);
+    checkbox(x, 608, label, classification === values.tax_classification);
     x += fonts.regular.widthOfTextAtSize(label, 8) + 24;
   }
-  pen.box(36, 590, 8, 8);
   const llcLetter = values.tax_classification === 'llc' ? rng.pick(['C', 'S', 'P']) : '';
-  if (llcLetter) pen.text('X', 37.3, 591.5, 8, fonts.bold);
-  small(
+  checkbox(
+    36,
+    590,
     'LLC. Enter the tax classification (C = C corporation, S = S corporation, P = Partnership) . . .',
-    48,
-    592,
-    8,
+    Boolean(llcLetter),
   );
   pen.box(390, 588, 14, 12);
   if (llcLetter) pen.text(llcLetter, 394, 591, 9);
-  pen.box(36, 574, 8, 8);
-  if (values.tax_classification === 'other') pen.text('X', 37.3, 575.5, 8, fonts.bold);
-  small('Other (see instructions)', 48, 576, 8);
+  checkbox(36, 574, 'Other (see instructions)', values.tax_classification === 'other');
   small('Exempt payee code (if any)', 440, 600);
   small('Exemption from FATCA reporting', 440, 584);
   small(
