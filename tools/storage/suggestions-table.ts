@@ -75,7 +75,7 @@ export async function insertSuggestion(
 /** Oldest first, as they were proposed. */
 export async function listSuggestions(db: Queryable, documentId: string): Promise<Suggestion[]> {
   const { rows } = await db.query<SuggestionRow>(
-    'SELECT * FROM suggestions WHERE document_id = $1 ORDER BY created_at, id',
+    'SELECT * FROM suggestions WHERE document_id = $1 ORDER BY seq',
     [documentId],
   );
   return rows.map(toSuggestion);
