@@ -1,4 +1,5 @@
 import type { Word } from '../../documents/page.ts';
+import { classifyUsTin, impossibleTinReason } from '../../validate/tax-id-shape.ts';
 import { repairDigitLookalikes } from '../normalize/digit-lookalikes.ts';
 import { collapseWhitespace, letterShare } from '../normalize/text.ts';
 import type { ValueReader } from './labelled-values.ts';
@@ -94,31 +95,14 @@ export function formatTin(digits: string, type: TinType | null): string {
   return digits;
 }
 
-const EIN_PREFIXES_NOT_ISSUED = new Set([
-  '00',
-  '07',
-  '08',
-  '09',
-  '17',
-  '18',
-  '19',
-  '28',
-  '29',
-  '49',
-  '69',
-  '70',
-]);
-for (const prefix of ['78', '79', '89', '96', '97']) EIN_PREFIXES_NOT_ISSUED.add(prefix);
-
 /**
- * Whether a TIN could have been issued: an SSN never has area 000, 666 or 9xx, group 00 or serial 0000;
- * an EIN never starts with an unassigned prefix. A read that could not be issued was likely misread.
+ * Whether a TIN could have been issued to the SSN or EIN box it was read from (an ITIN is not expected
+ * there): one set of never-issued ranges, the validation rules'. A read that could not be issued was
+ * likely misread.
  */
 export function isPlausibleTin(tin: string): boolean {
-  const ssn = /^(\d{3})-(\d{2})-(\d{4})$/.exec(tin);
-  if (ssn) return !/^(000|666|9\d\d)$/.test(ssn[1]!) && ssn[2] !== '00' && ssn[3] !== '0000';
-  const ein = /^(\d{2})-\d{7}$/.exec(tin);
-  return ein ? !EIN_PREFIXES_NOT_ISSUED.has(ein[1]!) : false;
+  const kind = classifyUsTin(tin);
+  return (kind === 'SSN' || kind === 'EIN') && impossibleTinReason(tin) === undefined;
 }
 
 /** A four-digit year 1990–2099 right of or under its label; the IRS form's "20 25" in two pieces too. */
