@@ -29,7 +29,7 @@ export type LabelledValueOptions = {
   labelNearCellStart?: boolean;
 };
 
-function wordsRight(match: LabelMatch, scope: 'cell' | 'line', maxGapHeights: number): Word[] {
+export function wordsRight(match: LabelMatch, scope: 'cell' | 'line', maxGapHeights: number): Word[] {
   if (scope === 'line') {
     return match.line.words.slice(match.end);
   }
@@ -45,6 +45,35 @@ function isInProse(match: LabelMatch, labelNearCellStart: boolean): boolean {
   const cell = match.line.cells.find((c) => c.includes(match.words[0]!)) ?? [];
   const endsCell = cell[cell.length - 1] === match.words[match.words.length - 1];
   return cell.length > 12 || (labelNearCellStart && cell.indexOf(match.words[0]!) > 2 && !endsCell);
+}
+
+/** Where a label's value may stand, tried in order; `factor` discounts the less likely places. */
+export type ValuePlacement = { words: Word[]; factor: number; how: string };
+
+/**
+ * The candidate from the first placement the reader accepts: label weight × placement × read quality ×
+ * OCR factor, so the score reads as a probability.
+ */
+export function firstReading<T>(
+  tries: readonly ValuePlacement[],
+  read: ValueReader<T>,
+  match: LabelMatch,
+  weight: number,
+): FieldCandidate<T> | undefined {
+  for (const attempt of tries) {
+    if (attempt.words.length === 0) continue;
+    const hit = read(attempt.words, match);
+    if (!hit) continue;
+    return {
+      value: hit.value,
+      words: hit.words,
+      page: match.line.page,
+      score: weight * attempt.factor * hit.quality * ocrFactor(hit.words),
+      evidence: `${match.text} (${attempt.how})`,
+      labelY: match.line.bbox[1],
+    };
+  }
+  return undefined;
 }
 
 /**
@@ -64,7 +93,7 @@ export function findLabelledValues<T>(
     for (const match of findLabel(lines, rule.pattern)) {
       const weight = typeof rule.weight === 'number' ? rule.weight : rule.weight(match);
       if (weight <= 0 || isInProse(match, labelNearCellStart)) continue;
-      const tries: { words: Word[]; factor: number; how: string }[] = [
+      const tries: ValuePlacement[] = [
         { words: match.tail ? [match.tail] : [], factor: 1, how: 'glued' },
         { words: wordsRight(match, rightScope, maxGapHeights), factor: 1, how: 'right' },
       ];
@@ -72,20 +101,8 @@ export function findLabelledValues<T>(
         const below = valueBelow(lines, match);
         if (below) tries.push({ words: below.words, factor: belowFactor, how: 'below' });
       }
-      for (const attempt of tries) {
-        if (attempt.words.length === 0) continue;
-        const hit = read(attempt.words, match);
-        if (!hit) continue;
-        candidates.push({
-          value: hit.value,
-          words: hit.words,
-          page: match.line.page,
-          score: weight * attempt.factor * hit.quality * ocrFactor(hit.words),
-          evidence: `${match.text} (${attempt.how})`,
-          labelY: match.line.bbox[1],
-        });
-        break;
-      }
+      const candidate = firstReading(tries, read, match, weight);
+      if (candidate) candidates.push(candidate);
     }
   }
   return candidates;

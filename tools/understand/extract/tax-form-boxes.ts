@@ -1,10 +1,15 @@
 import type { Word } from '../../documents/page.ts';
 import { findLabel, type LabelMatch } from '../layout/find-label.ts';
 import type { TextLine } from '../layout/text-line.ts';
-import { valueRightOf } from '../layout/value-near-label.ts';
 import { unionBbox } from '../layout/word-span.ts';
-import { type FieldCandidate, ocrFactor } from './field-candidate.ts';
-import type { LabelRule, ValueReader } from './labelled-values.ts';
+import type { FieldCandidate } from './field-candidate.ts';
+import {
+  firstReading,
+  type LabelRule,
+  type ValuePlacement,
+  type ValueReader,
+  wordsRight,
+} from './labelled-values.ts';
 
 export type BoxValueOptions = {
   /** 'cell': the rest of the label's cell or the next one; 'line': anything right of the label. */
@@ -87,9 +92,8 @@ export function findBoxValues<T>(
     for (const match of findLabel(lines, rule.pattern)) {
       const weight = typeof rule.weight === 'number' ? rule.weight : rule.weight(match);
       if (weight <= 0) continue;
-      const right =
-        rightScope === 'line' ? match.line.words.slice(match.end) : (valueRightOf(match, 25)?.words ?? []);
-      const tries = [
+      const right = wordsRight(match, rightScope, 25);
+      const tries: ValuePlacement[] = [
         // Only a value glued on after the label ("TIN:12-3456789"), not the rest of a compound caption.
         {
           words: match.tail && /^[\p{L}\p{N}]/u.test(match.tail.text) ? [match.tail] : [],
@@ -105,20 +109,8 @@ export function findBoxValues<T>(
         tries.push({ words: below.cells[0]!, factor, how: 'below' });
         if (below.cells.length > 1) tries.push({ words: below.cells.flat(), factor, how: 'below' });
       }
-      for (const attempt of tries) {
-        if (attempt.words.length === 0) continue;
-        const hit = read(attempt.words, match);
-        if (!hit) continue;
-        candidates.push({
-          value: hit.value,
-          words: hit.words,
-          page: match.line.page,
-          score: weight * attempt.factor * hit.quality * ocrFactor(hit.words),
-          evidence: `${match.text} (${attempt.how})`,
-          labelY: match.line.bbox[1],
-        });
-        break;
-      }
+      const candidate = firstReading(tries, read, match, weight);
+      if (candidate) candidates.push(candidate);
     }
   }
   return candidates;
