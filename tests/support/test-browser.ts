@@ -15,6 +15,8 @@ export async function logInWithToken(
   token: string,
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 960 } });
+  // Waits are bounded by the test's own timeout, not Playwright's 30 s: a loaded CI machine is slow, not wrong.
+  context.setDefaultTimeout(0);
   const page = await context.newPage();
   await page.goto(`${baseUrl}/`);
   await page.getByLabel('API token').fill(token);

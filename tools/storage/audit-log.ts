@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Actor } from '../core/roles.ts';
 import type { Queryable } from './db.ts';
+import { lockSchemaFor } from './schema-lock.ts';
 
 export type AuditEntry = {
   seq: number;
@@ -39,7 +40,7 @@ export async function appendAudit(
   tx: Queryable,
   entry: { actor: Actor; action: string; documentId?: string; details?: Record<string, unknown> },
 ): Promise<AuditEntry> {
-  await tx.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_LOCK_KEY]);
+  await lockSchemaFor(tx, AUDIT_LOCK_KEY);
   const last = (
     await tx.query<{ seq: string; hash: string }>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1')
   ).rows[0];

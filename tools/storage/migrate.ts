@@ -2,16 +2,17 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Db } from './db.ts';
+import { lockSchemaFor } from './schema-lock.ts';
 
 const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
-// Any fixed number; every process that migrates takes the same lock, so concurrent starts apply each file once.
+// Any fixed number; every process that migrates this schema takes the same lock, so concurrent starts apply each file once.
 const MIGRATION_LOCK_KEY = 7_341_001;
 
 /** Applies the SQL files in `migrations/` that have not been applied yet, in name order. Returns the applied names. */
 export async function migrate(db: Db): Promise<string[]> {
   const files = (await readdir(MIGRATIONS_DIR)).filter((f) => f.endsWith('.sql')).sort();
   return db.transaction(async (tx) => {
-    await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
+    await lockSchemaFor(tx, MIGRATION_LOCK_KEY);
     await tx.query(
       'CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
     );

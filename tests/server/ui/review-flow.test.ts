@@ -235,7 +235,10 @@ describe('the review UI in Chromium', () => {
       { name: 'not-a.pdf', mimeType: 'application/pdf', buffer: Buffer.from('plain text, not a PDF') },
     ]);
     const rows = page.locator('.uploads li');
-    await rows.filter({ hasText: 'dropped.pdf' }).getByRole('link', { name: 'open' }).waitFor();
+    // Waits for either answer, so a refusal fails here with the server's words rather than as a timeout.
+    const dropped = rows.filter({ hasText: 'dropped.pdf' }).locator('.outcome:has(a), .outcome.error');
+    await dropped.waitFor();
+    expect(await dropped.textContent()).toBe('Accepted: open');
     await rows.filter({ hasText: 'not-a.pdf' }).locator('.outcome.error', { hasText: 'Refused' }).waitFor();
     expect(await rows.locator('progress').count()).toBe(2);
     await rows.filter({ hasText: 'dropped.pdf' }).getByRole('link', { name: 'open' }).click();

@@ -50,3 +50,34 @@ describe.each(DATABASE_KINDS)('audit log on %s', (kind) => {
     expect(await verifyAudit(db)).toEqual({ ok: true, entries: 11 });
   });
 });
+
+describe.skipIf(!process.env.DATABASE_URL)('audit chains in two schemas of one Postgres database', () => {
+  it('append without waiting on each other', async () => {
+    const [first, second] = [await openTestDb('postgres'), await openTestDb('postgres')];
+    try {
+      let release = () => {};
+      const held = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      let appended = () => {};
+      const firstHoldsLock = new Promise<void>((resolve) => {
+        appended = resolve;
+      });
+      // The first schema's append holds its chain lock until the second schema has appended.
+      const firstTx = first.transaction(async (tx) => {
+        await appendAudit(tx, { actor: SYSTEM_ACTOR, action: 'first.holds' });
+        appended();
+        await held;
+      });
+      await firstHoldsLock;
+      // With one lock for the whole database this would wait for the first transaction forever.
+      await second.transaction((tx) => appendAudit(tx, { actor: SYSTEM_ACTOR, action: 'second.appends' }));
+      release();
+      await firstTx;
+      expect(await verifyAudit(first)).toEqual({ ok: true, entries: 1 });
+      expect(await verifyAudit(second)).toEqual({ ok: true, entries: 1 });
+    } finally {
+      await Promise.all([first.close(), second.close()]);
+    }
+  });
+});
