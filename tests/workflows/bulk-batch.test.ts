@@ -9,6 +9,7 @@ import { isBulkDocument } from '../../tools/storage/batch-requests-table.ts';
 import { resumeUnsettledDocuments } from '../../workflows/resume-unsettled.ts';
 import { startTestServer, type TestServer, uploadForm } from '../support/test-server.ts';
 import {
+  apiError,
   type FakeBatchResult,
   type FakeMessagesApi,
   fakeBatches,
@@ -40,6 +41,8 @@ describe('bulk mode through the Message Batches API', () => {
   let server: TestServer;
   /** While true, every batch stays `in_progress`: the test looks at the waiting document, then lets it end. */
   let isHeld = false;
+  /** While true, the API refuses the key when a batch is created, as it does a revoked one. */
+  let isKeyRefused = false;
   /** The entries' results by document id, as a list consumed one batch at a time; default: succeeded. */
   const scripted = new Map<string, Array<(entry: SentRequest) => FakeBatchResult>>();
   const batches = fakeBatches(() => api.url, {
@@ -49,7 +52,14 @@ describe('bulk mode through the Message Batches API', () => {
 
   beforeAll(async () => {
     api = await startFakeMessagesApi(
-      (request) => batches.handle(request) ?? toolAnswer(request, {}, { usage: USAGE }),
+      (request) =>
+        (isKeyRefused &&
+          request.path === '/v1/messages/batches' && {
+            status: 401,
+            json: apiError('authentication_error', 'invalid x-api-key'),
+          }) ||
+        batches.handle(request) ||
+        toolAnswer(request, {}, { usage: USAGE }),
     );
     server = await startTestServer({
       ANTHROPIC_API_KEY: 'sk-ant-test-not-a-key',
@@ -145,6 +155,24 @@ describe('bulk mode through the Message Batches API', () => {
     expect(settled.status).toBe('failed');
     expect(settled.error?.code).toBe('BAD_REQUEST');
     expect(settled.error?.message).toMatch(/invalid_request_error.*prompt is too long/);
+  });
+
+  it('fails the documents of a batch the API refused for its key, saying what to set, and polls no more', async () => {
+    isKeyRefused = true;
+    try {
+      const id = await upload('INV-BULK-BAD-KEY');
+      const settled = (await server.waitForSettled(id)) as unknown as DocumentView;
+      expect(settled.status).toBe('failed');
+      expect(settled.error?.message).toMatch(/refused the API key \(401\).*ANTHROPIC_API_KEY/);
+      expect(batchesHolding(id)).toHaveLength(0);
+      const { rows } = await server.runtime.ctx.db.query(
+        'SELECT 1 FROM batch_requests WHERE document_id = $1',
+        [id],
+      );
+      expect(rows).toHaveLength(0);
+    } finally {
+      isKeyRefused = false;
+    }
   });
 
   it('sends an entry that failed for a transient reason again in the next batch', async () => {

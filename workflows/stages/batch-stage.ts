@@ -52,9 +52,10 @@ async function submitCollected(client: ClaudeClient, ctx: ToolContext): Promise<
       );
     } catch (caught) {
       const error = toAppError(caught);
-      // A refused request is refused again: those documents fail with the API's answer. Anything else (a
-      // wrong key, a 429, a 5xx) gives the requests back and lets the queue retry the job.
-      if (error.code === 'BAD_REQUEST') {
+      // What the API refuses (the request, or the key: 400, 401, 403) it refuses again: those documents fail
+      // with its answer, as they would outside bulk mode, instead of the job polling a refusal forever.
+      // A 429 or a 5xx gives the requests back and lets the queue retry the job.
+      if (!error.isRetryable) {
         for (const id of ids) await failBatchDocument(id, error, ctx);
         continue;
       }
