@@ -1,7 +1,6 @@
 import path from 'node:path';
 import type { DocType } from '../tools/documents/types/index.ts';
-import { extractFile, type UnderstandingDeps } from '../tools/ops/extract-document.ts';
-import { routeDocument } from '../tools/review/route-document.ts';
+import { extractAndRouteFile, type UnderstandingDeps } from '../tools/ops/extract-document.ts';
 import type { EvalExtraction } from './evaluate-dataset.ts';
 
 /** `low_confidence: total at 0.41, below 0.80` → `low_confidence`. */
@@ -9,18 +8,17 @@ function reasonCode(reason: string): string {
   return reason.split(':', 1)[0]!.trim();
 }
 
-/**
- * One document through the whole understanding path, as the eval scores it. extractFile returns the routing
- * status but not its reasons, so the same deterministic routing runs again on its result to recover them.
- */
+/** One document through the whole understanding path, as the eval scores it, with why it would wait. */
 export async function extractForEval(
   content: Uint8Array,
   file: string,
   docType: DocType | undefined,
   deps: UnderstandingDeps,
 ): Promise<EvalExtraction> {
-  const result = await extractFile({ filename: path.basename(file), content, docType }, deps);
-  const route = routeDocument({ ...result, findings: result.validation }, deps.policy);
+  const { result, route } = await extractAndRouteFile(
+    { filename: path.basename(file), content, docType },
+    deps,
+  );
   return {
     docType: result.docType,
     fields: result.fields,

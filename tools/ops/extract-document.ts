@@ -9,7 +9,7 @@ import { readDocument } from '../read/read-document.ts';
 import { type ReadLimits, readLimitsFromConfig } from '../read/read-limits.ts';
 import { inspectUpload } from '../read/sniff-file.ts';
 import { emptyRuleContext } from '../review/gather-rule-context.ts';
-import { type RoutingPolicy, routeDocument, routingPolicyOf } from '../review/route-document.ts';
+import { type Route, type RoutingPolicy, routeDocument, routingPolicyOf } from '../review/route-document.ts';
 import { understandDocument } from '../understand/understand-document.ts';
 import { validateExtraction } from '../validate/validate-extraction.ts';
 
@@ -22,14 +22,21 @@ export type UnderstandingDeps = {
   engine?: Omit<EngineOptions, 'docType' | 'signal'>;
 };
 
+type FileInput = { filename: string; content: Uint8Array; docType?: DocType };
+
 /**
  * The whole understanding path in process, nothing stored: read → classify → extract → validate → route.
  * With no database there is no vendor master and no history, so duplicate and vendor rules stay silent.
  */
-export async function extractFile(
-  input: { filename: string; content: Uint8Array; docType?: DocType },
+export async function extractFile(input: FileInput, deps: UnderstandingDeps): Promise<ExtractionResult> {
+  return (await extractAndRouteFile(input, deps)).result;
+}
+
+/** `extractFile`, with the route's reasons as well as its status (the eval counts why documents wait). */
+export async function extractAndRouteFile(
+  input: FileInput,
   deps: UnderstandingDeps,
-): Promise<ExtractionResult> {
+): Promise<{ result: ExtractionResult; route: Route }> {
   const started = performance.now();
   const { mediaType } = await inspectUpload(input.content, input.filename, deps.limits);
   const read = await readDocument(input.content, {
@@ -52,7 +59,7 @@ export async function extractFile(
     : { ...understandDocument(read.pages, { docType: input.docType }), findings: [] };
   const findings = [...understood.findings, ...validateExtraction(understood, emptyRuleContext(new Date()))];
   const route = routeDocument({ ...understood, findings }, deps.policy);
-  return {
+  const result = {
     file: input.filename,
     docType: understood.docType,
     docTypeConfidence: understood.docTypeConfidence,
@@ -62,6 +69,7 @@ export async function extractFile(
     status: route.status,
     timings: { parseMs: Math.round(parseMs), ocrMs: Math.round(read.timings.ocrMs), ...understood.timings },
   };
+  return { result, route };
 }
 
 export const extractDocument = defineTool({
