@@ -46,7 +46,7 @@ const PAD_Y = 0.35;
  * there (the amount is missing, garbled or doubtful), right of a date label or around a date-shaped
  * word when no clean, confident date was read. A page has a handful, so each can be read several ways.
  */
-export function findKeyCells(words: readonly Word[]): KeyCell[] {
+export function findKeyCells(words: readonly Word[], disputed: readonly Word[] = []): KeyCell[] {
   const cells: KeyCell[] = [];
   for (const line of groupWordLines(words)) {
     const heights = line.words.map((word) => word.bbox[3] - word.bbox[1]).sort((a, b) => a - b);
@@ -76,20 +76,30 @@ export function findKeyCells(words: readonly Word[]): KeyCell[] {
     }
     for (const word of line.words) {
       if (!DATE_SHAPED.test(word.text) || isSure(word, 'date')) continue;
-      const charWidth = (word.bbox[2] - word.bbox[0]) / word.text.length;
-      const [top, bottom] = band(word);
-      const bbox: Bbox = [
-        Math.max(0, word.bbox[0] - 2 * charWidth),
-        top,
-        Math.min(1, word.bbox[2] + 2 * charWidth),
-        bottom,
-      ];
-      if (!cells.some((cell) => cell.kind === 'date' && contains(cell.bbox, bbox))) {
-        cells.push({ kind: 'date', bbox, textHeight });
-      }
+      addDateCell(cells, word, band(word), textHeight);
     }
   }
+  for (const word of disputed) {
+    const height = word.bbox[3] - word.bbox[1];
+    const middle = (word.bbox[1] + word.bbox[3]) / 2;
+    const half = (0.5 + PAD_Y) * height;
+    addDateCell(cells, word, [Math.max(0, middle - half), Math.min(1, middle + half)], height);
+  }
   return cells;
+}
+
+/** A cell around a date-shaped word, two characters wider each side, unless a date cell holds it already. */
+function addDateCell(cells: KeyCell[], word: Word, [top, bottom]: [number, number], textHeight: number) {
+  const charWidth = (word.bbox[2] - word.bbox[0]) / word.text.length;
+  const bbox: Bbox = [
+    Math.max(0, word.bbox[0] - 2 * charWidth),
+    top,
+    Math.min(1, word.bbox[2] + 2 * charWidth),
+    bottom,
+  ];
+  if (!cells.some((cell) => cell.kind === 'date' && contains(cell.bbox, bbox))) {
+    cells.push({ kind: 'date', bbox, textHeight });
+  }
 }
 
 function isLabelWord(word: Word): boolean {

@@ -44,7 +44,7 @@ export async function recognizeScan(
     readScaled(image, 1, ocr, signal, SPARSE_PASS),
   ]);
   const lines = await rereadLines(image, mergeWords(first, sparse), ocr, signal);
-  const words = await rereadKeyCells(image, lines, ocr, signal);
+  const words = await rereadKeyCells(image, lines.words, ocr, signal, lines.disputed);
   return { words, ocrMs: performance.now() - started };
 }
 

@@ -36,20 +36,35 @@ export async function rereadLines(
   words: Word[],
   ocr: OcrPool,
   signal?: AbortSignal,
-): Promise<Word[]> {
+): Promise<{ words: Word[]; disputed: Word[] }> {
   const lines = groupWordLines(words)
     .filter((line) => line.words.some(hasDigit) && leastDigitConfidence(line) < SURE_CONFIDENCE)
     .sort((a, b) => leastDigitConfidence(a) - leastDigitConfidence(b))
     .slice(0, MAX_LINES);
-  const rereads = await Promise.all(
-    lines.map(async (line) =>
-      agreed(await Promise.all(REREAD_TEXT_PX.map((px) => rereadLine(image, line, px, ocr, signal)))),
-    ),
+  const readings = await Promise.all(
+    lines.map((line) => Promise.all(REREAD_TEXT_PX.map((px) => rereadLine(image, line, px, ocr, signal)))),
   );
   let merged = words;
-  for (const extra of rereads)
+  for (const extra of readings.map(agreed))
     merged = mergeWords(merged, extra, { minAddedConfidence: MIN_ADDED_CONFIDENCE });
-  return merged;
+  return { words: merged, disputed: readings.flatMap(disputedDates) };
+}
+
+const DATE_SHAPED = /\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}/;
+
+/**
+ * Dates the readings of a line saw in the same place but read differently ("20/02/2017", "20/08/2017"):
+ * too doubtful to take, worth a closer look (`rereadKeyCells`).
+ */
+function disputedDates(readings: Word[][]): Word[] {
+  const [first = [], ...others] = readings;
+  return first.filter(
+    (word) =>
+      DATE_SHAPED.test(word.text) &&
+      others.every((other) =>
+        other.some((o) => o.text !== word.text && DATE_SHAPED.test(o.text) && isSamePrint(o.bbox, word.bbox)),
+      ),
+  );
 }
 
 /** Words of the first reading that every other reading also read, in the same place. */

@@ -39,6 +39,18 @@ describe('findKeyCells', () => {
     expect(labelled[0]!.bbox[0]).toBeCloseTo(0.13, 5);
   });
 
+  it('reads around a date the line re-reads disputed, where the page pass read none', () => {
+    const disputed = at('20/02/2017', 0.5, 0.87);
+    const cells = findKeyCells([at('CS-SA-0112280', 0.2)], [disputed]);
+    expect(cells.map((cell) => cell.kind)).toEqual(['date']);
+    expect(cells[0]!.bbox[0]).toBeLessThan(0.5);
+    expect(cells[0]!.bbox[2]).toBeGreaterThan(0.7);
+    expect(cells[0]!.bbox[1]).toBeLessThan(0.6);
+    expect(cells[0]!.bbox[3]).toBeGreaterThan(0.62);
+    // A date cell the page words asked for already holds it: one cell, not two.
+    expect(findKeyCells([at('20/09/2017', 0.5, 0.3)], [disputed])).toHaveLength(1);
+  });
+
   it('leaves a clean date alone unless it was read with little confidence', () => {
     expect(findKeyCells([at('Date:', 0.05), at('27/06/18', 0.2, 0.79)])).toEqual([]);
     expect(findKeyCells([at('[Sales]2018-01-05', 0.05, 0.91)])).toEqual([]);

@@ -21,10 +21,13 @@ const TOTAL = word('24.50', [0.7, 0.6, 0.85, 0.62], 0.9);
 /**
  * An engine scripted per mode: the page pass misreads the date (at 0.7: doubtful enough for a line
  * re-read, clean enough to be left out of the key-cell vote) and drops the amount column; the
- * sparse pass finds the amount; a single-line crop reads what `lineReading` says, placed where
- * the word is on the page. The crop spans the page's width plus a border, so its scale is known.
+ * sparse pass finds the amount; a single-line crop of the date reads what `lineReading` says (it is
+ * told the crop's scale and how many single-line crops came before). A line crop spans the page's
+ * width plus a border, so its scale is known and the word is placed where it is on the page; a key
+ * cell's crop is only the date and a little room, and the word fills most of it.
  */
-function scriptedPool(lineReading: (scale: number) => string): OcrPool & { modes: string[] } {
+function scriptedPool(lineReading: (scale: number, call: number) => string): OcrPool & { modes: string[] } {
+  let call = 0;
   const modes: string[] = [];
   return {
     size: 2,
@@ -45,9 +48,11 @@ function scriptedPool(lineReading: (scale: number) => string): OcrPool & { modes
       const x = (fraction: number) => (fraction * PAGE.width * scale + 12) / width;
       const { channels } = await sharp(png).stats();
       const isDateLine = channels[0]!.mean < 240;
-      const text = lineReading(scale);
-      const words = isDateLine && /\d/.test(text) ? [word(text, [x(0.25), 0.3, x(0.45), 0.7], 0.9)] : [];
-      return { width, height, words };
+      if (!isDateLine) return { width, height, words: [] };
+      const text = lineReading(scale, call++);
+      const isLineCrop = (width - 24) / (height - 24) > 8;
+      const bbox: Bbox = isLineCrop ? [x(0.25), 0.3, x(0.45), 0.7] : [0.15, 0.3, 0.85, 0.7];
+      return { width, height, words: /\d/.test(text) ? [word(text, bbox, 0.9)] : [] };
     },
   };
 }
@@ -67,9 +72,19 @@ describe('recognizeScan', () => {
     expect(pool.modes.filter((mode) => mode === Tesseract.PSM.SINGLE_LINE)).toHaveLength(2);
   });
 
-  it('keeps the first reading when the two re-read heights disagree', async () => {
-    const pool = scriptedPool((scale) => (scale > 2 ? '05/01/2018' : '06/01/2018'));
+  it('takes the date a closer look agrees on when the two re-read heights disagree', async () => {
+    // The line's two heights read 05 and 06; every reading of the key cell after them reads 05.
+    const pool = scriptedPool((_scale, call) => (call === 1 ? '06/01/2018' : '05/01/2018'));
+    const { words } = await recognizeScan(PAGE, pool);
+    expect(words.map((w) => w.text).sort()).toEqual(['05/01/2018', '24.50', 'Date:', 'TOTAL']);
+    // Two line readings, then the cell at three sizes in three preparations.
+    expect(pool.modes.filter((mode) => mode === Tesseract.PSM.SINGLE_LINE)).toHaveLength(2 + 9);
+  });
+
+  it('keeps the first reading when the re-read heights disagree and the closer look is split too', async () => {
+    const pool = scriptedPool((_scale, call) => (call % 2 === 0 ? '05/01/2018' : '06/01/2018'));
     const { words } = await recognizeScan(PAGE, pool);
     expect(words.map((w) => w.text)).toContain('03/01/2018');
+    expect(words.map((w) => w.text)).not.toContain('05/01/2018');
   });
 });

@@ -39,6 +39,14 @@ describe('rereadKeyCells', () => {
     expect(amount.confidence).toBeGreaterThan(0.5);
   });
 
+  it('takes a value read twice as often as any other', async () => {
+    // Nine re-reads, 6:3; the page pass's garbled "70" is no amount and casts no vote.
+    const pool = scriptedPool((call) => (call % 3 === 0 ? '738.70' : '758.70'));
+    const words = await rereadKeyCells(PAGE, [...LABEL, word('70', [0.8, 0.6, 0.85, 0.62], 0.86)], pool);
+    expect(words.map((w) => w.text)).toContain('758.70');
+    expect(words.map((w) => w.text)).not.toContain('738.70');
+  });
+
   it('keeps the page pass reading when the readings are split', async () => {
     const pool = scriptedPool((call) => (call % 2 === 0 ? '758.70' : '738.70'));
     const amount = word('758.70', [0.8, 0.6, 0.9, 0.62], 0.79);
