@@ -1,9 +1,12 @@
 import type { RequestHandler } from 'express';
+import type { Actor } from '../../tools/core/roles.ts';
 import { appendAudit } from '../../tools/storage/audit-log.ts';
 import type { Db } from '../../tools/storage/db.ts';
 import { requireActor } from './authenticate.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** Tool calls arrive as POSTs whether or not the tool writes: the tools route audits the ones that may. */
+const TOOL_CALLS = /^\/tools\//;
 
 /**
  * Every write through the API is on the record with the token (or session) that made it, before it runs:
@@ -11,15 +14,23 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  */
 export function auditWrites(db: Db): RequestHandler {
   return async (req, _res, next) => {
-    if (SAFE_METHODS.has(req.method)) return next();
-    const actor = requireActor(req);
-    await db.transaction((tx) =>
-      appendAudit(tx, {
-        actor,
-        action: 'token.write',
-        details: { method: req.method, path: req.path, ...(actor.tokenId && { tokenId: actor.tokenId }) },
-      }),
-    );
+    if (SAFE_METHODS.has(req.method) || TOOL_CALLS.test(req.path)) return next();
+    await recordWriteAttempt(db, requireActor(req), { method: req.method, path: req.path });
     next();
   };
+}
+
+/** One attempted write on the audit log, with who made it and through which token. */
+export async function recordWriteAttempt(
+  db: Db,
+  actor: Actor,
+  details: Record<string, unknown>,
+): Promise<void> {
+  await db.transaction((tx) =>
+    appendAudit(tx, {
+      actor,
+      action: 'token.write',
+      details: { ...details, ...(actor.tokenId && { tokenId: actor.tokenId }) },
+    }),
+  );
 }

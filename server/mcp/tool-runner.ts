@@ -1,6 +1,6 @@
 import type { ToolContext, ToolProgress } from '../../tools/core/context.ts';
 import { invokeTool, type Tool } from '../../tools/core/tool.ts';
-import { appendAudit } from '../../tools/storage/audit-log.ts';
+import { recordWriteAttempt } from '../http/audit-writes.ts';
 
 /** What one MCP call brings besides its input: the client's cancel signal and a way to report progress. */
 export type ToolCall = { signal?: AbortSignal; onProgress?: (progress: ToolProgress) => void };
@@ -15,15 +15,7 @@ export type ToolRunner = (tool: Tool, input: unknown, call: ToolCall) => Promise
  */
 export function localToolRunner(ctx: ToolContext): ToolRunner {
   return async (tool, input, call) => {
-    if (!tool.isReadOnly) {
-      await ctx.db.transaction((tx) =>
-        appendAudit(tx, {
-          actor: ctx.actor,
-          action: 'token.write',
-          details: { via: 'mcp', tool: tool.name, ...(ctx.actor.tokenId && { tokenId: ctx.actor.tokenId }) },
-        }),
-      );
-    }
+    if (!tool.isReadOnly) await recordWriteAttempt(ctx.db, ctx.actor, { via: 'mcp', tool: tool.name });
     return invokeTool(tool, input, { ...ctx, signal: call.signal, reportProgress: call.onProgress });
   };
 }

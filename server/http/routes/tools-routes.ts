@@ -3,7 +3,8 @@ import { AppError } from '../../../tools/core/app-error.ts';
 import type { ToolContext } from '../../../tools/core/context.ts';
 import { invokeTool } from '../../../tools/core/tool.ts';
 import type { ToolRegistry } from '../../../tools/ops/registry.ts';
-import { callerContext } from '../authenticate.ts';
+import { recordWriteAttempt } from '../audit-writes.ts';
+import { callerContext, requireActor } from '../authenticate.ts';
 
 /** JSON big enough for a file at the upload limit in base64 (4 characters for 3 bytes), plus the rest. */
 export function jsonBodyLimit(maxUploadBytes: number): number {
@@ -24,6 +25,13 @@ export function toolsRoutes(ctx: ToolContext, registry: ToolRegistry): Router {
       if (!tool) {
         const names = registry.tools.map((t) => t.name).join(', ');
         throw new AppError('NOT_FOUND', `No tool named ${req.params.name}; the tools are: ${names}.`);
+      }
+      if (!tool.isReadOnly) {
+        await recordWriteAttempt(ctx.db, requireActor(req), {
+          method: 'POST',
+          path: req.path,
+          tool: tool.name,
+        });
       }
       res.json(await invokeTool(tool, req.body ?? {}, callerContext(ctx, req)));
     },

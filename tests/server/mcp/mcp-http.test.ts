@@ -163,6 +163,11 @@ describe('MCP over Streamable HTTP at /mcp, and tools at /api/tools/:name', () =
       expect(((await big.json()) as { error: { code: string } }).error.code).toMatch(
         /CORRUPT_FILE|FILE_TYPE_MISMATCH/,
       );
+      // Calls that may write are on the audit log before they run, refused ones too; reads are not.
+      const { rows } = await server.runtime.ctx.db.query<{ tool: string }>(
+        "SELECT details->>'tool' AS tool FROM audit_log WHERE action = 'token.write' AND details->>'method' = 'POST' AND details ? 'tool' ORDER BY seq",
+      );
+      expect(rows.map((row) => row.tool)).toEqual(['submit_document', 'submit_document', 'claim_review']);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
