@@ -10,7 +10,7 @@ import { extractReceipt } from './extract/receipt.ts';
 import { extractW9 } from './extract/w9.ts';
 
 /** Bumped whenever a rule changes what is extracted, so evals and stored results say which rules ran. */
-export const RULES_ENGINE_VERSION = '0.4.1';
+export const RULES_ENGINE_VERSION = '0.4.2';
 
 export type Understanding = {
   docType: DocType;

@@ -29,6 +29,13 @@ export const readIdentifier: ValueReader<string> = (words) => {
  */
 const NAME_TAIL = /(\s+[|:;-]+|\s+\d{1,2}\/\d{1,2}\/\d{2,4})+$/;
 
+/**
+ * A name with fewer letters than this is more often OCR debris ("iE" for "Maria Nguyen" on a scanned 1099)
+ * than a name; short names exist ("3M", "HP"), so it costs confidence (to review) rather than the value.
+ */
+const SHORT_NAME_LETTERS = 4;
+const SHORT_NAME_QUALITY = 0.6;
+
 /** Sentences of small print ("and Agency, jointly and severally, represent…") are not names. */
 function isProse(text: string): boolean {
   const words = text.split(' ').filter((w) => /^\p{L}/u.test(w));
@@ -59,5 +66,6 @@ export const readName: ValueReader<string> = (words, match) => {
   if (text.length < 2 || letterShare(withoutCode) < 0.5 || text.split(' ').length > 10) return null;
   if (LABEL_WORDS.test(text) && text.split(' ').length <= 5) return null;
   if (/^[("“]|\b(hereby|certif\w*|shall|agrees?|references)\b/i.test(text) || isProse(text)) return null;
-  return { value: text, words: kept, quality: 1 };
+  const letters = withoutCode.match(/\p{L}/gu)?.length ?? 0;
+  return { value: text, words: kept, quality: letters < SHORT_NAME_LETTERS ? SHORT_NAME_QUALITY : 1 };
 };

@@ -4,7 +4,7 @@ import { readName } from '../../../../tools/understand/extract/value-readers.ts'
 import type { LabelMatch } from '../../../../tools/understand/layout/find-label.ts';
 
 /** A label at x 0.5 and the value words right of it on the same line. */
-function read(value: string) {
+function readWithQuality(value: string) {
   const label: Word = { text: 'Advertiser', bbox: [0.5, 0.1, 0.6, 0.12], confidence: 1 };
   const words = value.split(' ').map(
     (text, i): Word => ({
@@ -14,7 +14,11 @@ function read(value: string) {
     }),
   );
   const match = { words: [label], line: { words: [label, ...words] } } as unknown as LabelMatch;
-  return readName(words, match)?.value;
+  return readName(words, match);
+}
+
+function read(value: string) {
+  return readWithQuality(value)?.value;
 }
 
 describe('readName', () => {
@@ -28,6 +32,14 @@ describe('readName', () => {
     ['America First Action Inc.', 'America First Action Inc.'],
   ])('reads %j as %j', (printed, expected) => {
     expect(read(printed)).toBe(expected);
+  });
+
+  it('takes a name of fewer than four letters with less confidence: OCR debris looks like that', () => {
+    expect(readWithQuality('iE')).toMatchObject({ value: 'iE', quality: 0.6 });
+    expect(readWithQuality('3M')?.quality).toBe(0.6);
+    expect(readWithQuality('Maria Nguyen')?.quality).toBe(1);
+    expect(readWithQuality('IBM (1234)')?.quality).toBe(0.6);
+    expect(readWithQuality('Acme (1234)')?.quality).toBe(1);
   });
 
   it.each([
