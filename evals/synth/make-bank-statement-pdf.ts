@@ -11,7 +11,7 @@ import {
 import type { SynthGenerator } from './synth-document.ts';
 import { MONTH_NAMES } from './synth-values.ts';
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const MONTHS = MONTH_NAMES.map((name) => name.slice(0, 3));
 const FONTS = {
   Helvetica: [StandardFonts.Helvetica, StandardFonts.HelveticaBold],
   Times: [StandardFonts.TimesRoman, StandardFonts.TimesRomanBold],

@@ -1,6 +1,5 @@
 import type { RequestHandler } from 'express';
-import type { Actor } from '../../tools/core/roles.ts';
-import { appendAudit } from '../../tools/storage/audit-log.ts';
+import { recordWriteAttempt } from '../../tools/storage/audit-log.ts';
 import type { Db } from '../../tools/storage/db.ts';
 import { requireActor } from './authenticate.ts';
 
@@ -18,19 +17,4 @@ export function auditWrites(db: Db): RequestHandler {
     await recordWriteAttempt(db, requireActor(req), { method: req.method, path: req.path });
     next();
   };
-}
-
-/** One attempted write on the audit log, with who made it and through which token. */
-export async function recordWriteAttempt(
-  db: Db,
-  actor: Actor,
-  details: Record<string, unknown>,
-): Promise<void> {
-  await db.transaction((tx) =>
-    appendAudit(tx, {
-      actor,
-      action: 'token.write',
-      details: { ...details, ...(actor.tokenId && { tokenId: actor.tokenId }) },
-    }),
-  );
 }

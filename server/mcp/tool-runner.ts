@@ -1,6 +1,6 @@
 import type { ToolContext, ToolProgress } from '../../tools/core/context.ts';
 import { invokeTool, type Tool } from '../../tools/core/tool.ts';
-import { recordWriteAttempt } from '../http/audit-writes.ts';
+import { recordWriteAttempt } from '../../tools/storage/audit-log.ts';
 
 /** What one MCP call brings besides its input: the client's cancel signal and a way to report progress. */
 export type ToolCall = { signal?: AbortSignal; onProgress?: (progress: ToolProgress) => void };

@@ -56,11 +56,7 @@ export function findKeyCells(words: readonly Word[], disputed: readonly Word[] =
     // "00:43"): then the text is as tall as the short boxes and starts at the boxes' top.
     const isStretched = median > STRETCHED_BOX * low;
     const textHeight = isStretched ? low : median;
-    const band = (word: Word): [number, number] => {
-      const middle = isStretched ? word.bbox[1] + low / 2 : (word.bbox[1] + word.bbox[3]) / 2;
-      const half = (0.5 + PAD_Y) * (isStretched ? low : word.bbox[3] - word.bbox[1]);
-      return [Math.max(0, middle - half), Math.min(1, middle + half)];
-    };
+    const band = (word: Word) => (isStretched ? bandAt(word.bbox[1] + low / 2, low) : bandAround(word));
     for (const [kind, label] of LABELLED_CELLS) {
       const index = line.words.findIndex((word) => label.test(word.text));
       const labelWord = line.words[index];
@@ -79,13 +75,18 @@ export function findKeyCells(words: readonly Word[], disputed: readonly Word[] =
       addDateCell(cells, word, band(word), textHeight);
     }
   }
-  for (const word of disputed) {
-    const height = word.bbox[3] - word.bbox[1];
-    const middle = (word.bbox[1] + word.bbox[3]) / 2;
-    const half = (0.5 + PAD_Y) * height;
-    addDateCell(cells, word, [Math.max(0, middle - half), Math.min(1, middle + half)], height);
-  }
+  for (const word of disputed) addDateCell(cells, word, bandAround(word), word.bbox[3] - word.bbox[1]);
   return cells;
+}
+
+/** The rows a crop of text `height` tall centred on `middle` takes, with PAD_Y of room above and below. */
+function bandAt(middle: number, height: number): [number, number] {
+  const half = (0.5 + PAD_Y) * height;
+  return [Math.max(0, middle - half), Math.min(1, middle + half)];
+}
+
+function bandAround(word: Word): [number, number] {
+  return bandAt((word.bbox[1] + word.bbox[3]) / 2, word.bbox[3] - word.bbox[1]);
 }
 
 /** A cell around a date-shaped word, two characters wider each side, unless a date cell holds it already. */

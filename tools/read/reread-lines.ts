@@ -29,7 +29,8 @@ const BORDER_PX = 12;
 /**
  * Reads again the lines that hold digits (dates, amounts, numbers are what extraction needs), each
  * cropped across the page's full width (so a right-hand amount that layout analysis dropped is in
- * it) and upscaled, in single-line mode. Only digit-bearing words are taken from a re-read.
+ * it) and upscaled, in single-line mode. Only digit-bearing words are taken from a re-read; dates the
+ * two heights read differently come back as `disputed`, for the key-cell vote.
  */
 export async function rereadLines(
   image: GrayImage,

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Actor } from '../core/roles.ts';
-import type { Queryable } from './db.ts';
+import type { Db, Queryable } from './db.ts';
 import { lockSchemaFor } from './schema-lock.ts';
 
 export type AuditEntry = {
@@ -69,6 +69,24 @@ export async function appendAudit(
     ],
   );
   return audited;
+}
+
+/**
+ * One attempted write (an API call, a tool that may change state) on the log in its own transaction, before it
+ * runs, with who made it and through which token: even a write that then fails shows who tried.
+ */
+export async function recordWriteAttempt(
+  db: Db,
+  actor: Actor,
+  details: Record<string, unknown>,
+): Promise<void> {
+  await db.transaction((tx) =>
+    appendAudit(tx, {
+      actor,
+      action: 'token.write',
+      details: { ...details, ...(actor.tokenId && { tokenId: actor.tokenId }) },
+    }),
+  );
 }
 
 type AuditRow = {

@@ -3,7 +3,7 @@ import { AppError } from '../../../tools/core/app-error.ts';
 import type { ToolContext } from '../../../tools/core/context.ts';
 import { invokeTool } from '../../../tools/core/tool.ts';
 import type { ToolRegistry } from '../../../tools/ops/registry.ts';
-import { recordWriteAttempt } from '../audit-writes.ts';
+import { recordWriteAttempt } from '../../../tools/storage/audit-log.ts';
 import { callerContext, requireActor } from '../authenticate.ts';
 
 /** JSON big enough for a file at the upload limit in base64 (4 characters for 3 bytes), plus the rest. */
